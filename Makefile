@@ -1,0 +1,146 @@
+# backprep — a terminal trainer for backend engineering interviews.
+# `make` builds ./backprep; `make run` installs missing packages, builds and starts it;
+# `make test` runs the unit and end-to-end tests; `make check` runs them under ASan and UBSan.
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/backprep
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+       -Wno-missing-field-initializers
+ifdef CI
+WARN += -Werror
+endif
+
+# B is the build directory; `make check` uses a second one with the sanitizers.
+B ?= build
+ifdef SAN
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+
+# Evaluated when used, so that `make deps` can install the libraries first.
+PC = $(shell $(PKG_CONFIG) $(1) $(2) 2>/dev/null)
+CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -MMD -MP \
+	    -DBP_VERSION='"$(VERSION)"' -DBP_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS)
+
+CORE_SRC = $(wildcard src/util/*.c src/content/*.c src/store/*.c src/engine/*.c)
+TUI_SRC = $(wildcard src/tui/*.c)
+CLI_SRC = $(wildcard src/cli/*.c)
+CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o)
+TUI_OBJ = $(TUI_SRC:%.c=$(B)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+BENCH_SRC = $(wildcard tests/bench/*.c)
+BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
+
+CORE_LIBS = $(call PC,--libs,sqlite3 yaml-0.1) -lm
+TUI_LIBS = $(call PC,--libs,ncursesw)
+
+ifeq ($(B),build)
+BIN = backprep
+else
+BIN = $(B)/backprep
+endif
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
+	       libcmocka-dev tmux sqlite3
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all run test check bench deps install uninstall clean
+
+all: $(BIN)
+
+$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(B)/libbackprep.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(B)/libbackprep.a \
+		$(TUI_LIBS) $(CORE_LIBS)
+
+$(B)/libbackprep.a: $(CORE_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(B)/src/tui/%.o: src/tui/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,ncursesw) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/src/content/%.o: src/content/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,yaml-0.1) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/src/store/%.o: src/store/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,sqlite3) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/libbackprep.a
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,cmocka) $(ALL_CFLAGS) -o $@ $< \
+		$(B)/libbackprep.a $(call PC,--libs,cmocka) $(CORE_LIBS)
+
+$(B)/bench/%: tests/bench/%.c $(B)/libbackprep.a
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(B)/libbackprep.a $(CORE_LIBS)
+
+# Installs the Debian packages that are missing, through sudo when not root.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || \
+			missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "backprep: installing missing packages:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BIN)
+
+test: deps
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN)
+	@BACKPREP_BIN=$(abspath $(BIN)) BACKPREP_UNIT_DIR=$(abspath $(B)/tests) \
+		bash tests/run
+
+check:
+	@$(MAKE) --no-print-directory B=build/san SAN=1 test
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BENCH_BIN)
+	@for b in $(BENCH_BIN); do ./$$b || exit 1; done
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/backprep
+	install -m 644 content/*.yaml $(DESTDIR)$(DATADIR)/content/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/backprep
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build backprep
+
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

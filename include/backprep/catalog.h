@@ -1,0 +1,140 @@
+/*
+ * catalog: the content packs, plan and tips, loaded from YAML into memory and read-only
+ * from then on. Every string in it is cleaned text (see text.h). A pack with an error is
+ * skipped and its problems reported; the others still load. Never touches the database.
+ */
+#ifndef BACKPREP_CATALOG_H
+#define BACKPREP_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "backprep/error.h"
+
+typedef enum {
+	AREA_CODING,
+	AREA_DATA_MODELING,
+	AREA_API,
+	AREA_SCALE,
+	AREA_DEBUGGING,
+	AREA_BEHAVIORAL,
+	AREA_RECRUITER,
+	AREA_COUNT
+} bp_area;
+
+typedef enum { KIND_OPEN, KIND_CODING, KIND_SCENARIO, KIND_CHOICE } bp_kind;
+
+typedef struct bp_strs {
+	const char **v;
+	int n;
+} bp_strs;
+
+typedef struct bp_example {
+	const char *input, *output, *explain;
+} bp_example;
+
+typedef struct bp_step {
+	const char *show, *ask;
+	bp_strs expect;
+} bp_step;
+
+typedef struct bp_item {
+	const char *id; /* area.slug, stable forever */
+	int rev;
+	bp_kind kind;
+	bp_area area;
+	int level;   /* 1..3 */
+	int week;    /* 1..4 */
+	int minutes; /* a good spoken answer */
+	bp_strs tags, hints, key_points, pitfalls, follow_ups;
+	const char *prompt, *answer;
+	/* coding */
+	bp_example *examples;
+	int n_examples;
+	bp_strs constraints, edge_cases;
+	const char *time, *space, *solution;
+	/* scenario */
+	bp_step *steps;
+	int n_steps;
+	const char *root_cause, *mitigation, *prevention;
+	/* choice */
+	bp_strs choices;
+	int *correct;
+	int n_correct;
+	const char *explain;
+	/* where it came from */
+	const char *pack, *file;
+	int line, col;
+} bp_item;
+
+typedef struct bp_pack {
+	const char *id, *title, *file;
+	bp_area area;
+	int version;
+	size_t first, count; /* its items in the catalog */
+} bp_pack;
+
+typedef enum {
+	METRIC_ATTEMPTED, /* distinct items of an area answered */
+	METRIC_MASTERED,  /* items of an area with stability >= 21 days */
+	METRIC_REVIEWS,
+	METRIC_STREAK,
+	METRIC_MOCKS,
+} bp_metric_kind;
+
+typedef struct bp_milestone {
+	const char *id, *text;
+	bp_metric_kind kind;
+	bp_area area;
+	int count;
+	double min_score;
+} bp_milestone;
+
+typedef struct bp_week {
+	int week;
+	const char *title, *goal;
+	double focus[AREA_COUNT];
+	int daily_minutes, new_per_day;
+	unsigned levels; /* bit n set: level n allowed */
+	bp_milestone *milestones;
+	int n_milestones;
+} bp_week;
+
+enum { PLAN_WEEKS = 4 };
+
+typedef struct bp_plan {
+	const char *id, *title, *file;
+	bp_week weeks[PLAN_WEEKS];
+} bp_plan;
+
+typedef struct catalog catalog;
+
+const char *area_name(bp_area a);
+int area_parse(const char *s, bp_area *out);
+const char *kind_name(bp_kind k);
+
+/*
+ * Loads every *.yaml and *.yml in each path (a directory, in name order, or a file).
+ * plan.yaml, rubrics.yaml, mocks.yaml, recruiter.yaml and tips.yaml are read by name; the
+ * first of each wins. Problems go to *diags; -1 only when out of memory.
+ */
+int catalog_load(const char *const *paths, size_t n_paths, catalog **out, bp_diags *diags);
+void catalog_free(catalog *c);
+
+size_t catalog_count(const catalog *c);
+const bp_item *catalog_item(const catalog *c, size_t i);
+const bp_item *catalog_find(const catalog *c, const char *id);
+size_t catalog_pack_count(const catalog *c);
+const bp_pack *catalog_pack(const catalog *c, size_t i);
+size_t catalog_file_count(const catalog *c); /* files read, broken ones included */
+
+/* The plan, or NULL when no plan.yaml was loaded. */
+const bp_plan *catalog_plan(const catalog *c);
+
+size_t catalog_tip_count(const catalog *c);
+const char *catalog_tip(const catalog *c, size_t i);
+
+/* The quality rules of `validate --strict`; problems go to *diags. */
+void catalog_check_quality(const catalog *c, bp_diags *diags);
+
+#endif

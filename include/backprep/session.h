@@ -1,0 +1,65 @@
+/*
+ * session: one drill through a queue. For each item: ask, show hints on request, reveal,
+ * tick the key points covered, then grade. The grade is recorded (review log and card, one
+ * transaction) before the next item is shown; a failed save keeps the answer for a retry.
+ * The front end only calls these and draws what they return.
+ */
+#ifndef BACKPREP_SESSION_H
+#define BACKPREP_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "backprep/catalog.h"
+#include "backprep/fsrs.h"
+#include "backprep/queue.h"
+#include "backprep/rng.h"
+#include "backprep/store.h"
+
+typedef enum {
+	SESSION_ASK,      /* the prompt, and hints when asked for */
+	SESSION_REVEALED, /* key points, answer, pitfalls, follow-ups; ticking */
+	SESSION_GRADE,    /* choosing the grade */
+	SESSION_DONE,     /* the queue is finished */
+} session_phase;
+
+enum { SESSION_MAX_POINTS = 9 };
+
+typedef struct session session;
+
+/* The session takes the queue; store, catalog, params and rng must outlive it. */
+session *session_new(store *st, queue *q, const fsrs_params *p, bp_rng *rng);
+void session_free(session *s);
+
+session_phase session_phase_of(const session *s);
+const bp_item *session_item(const session *s);
+size_t session_position(const session *s); /* 0-based index of the current item */
+size_t session_total(const session *s);
+size_t session_answered(const session *s);
+bool session_is_new(const session *s);
+
+/* Shows the next hint; false when none is left. */
+bool session_hint(session *s);
+int session_hints_shown(const session *s);
+
+void session_reveal(session *s);
+
+/* The checklist ticked after reveal: key points; for a scenario without key points, its
+ * steps; for a choice item, its choices (ticked before reveal, as the answer given). */
+int session_points(const session *s);
+const char *session_point(const session *s, int i);
+bool session_ticked(const session *s, int i);
+void session_toggle(session *s, int i);
+int session_covered(const session *s);
+
+/* Revealed -> grade, with a suggestion from the share covered (at most Hard after a hint). */
+void session_to_grade(session *s);
+fsrs_grade session_suggested(const session *s);
+
+/* Grade -> revealed, to change the ticks before grading. */
+void session_ungrade(session *s);
+
+/* Records the grade; on success moves to the next item. -1 keeps everything for a retry. */
+int session_grade(session *s, fsrs_grade g, bp_error *e);
+
+#endif

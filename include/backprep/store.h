@@ -1,0 +1,77 @@
+/*
+ * store: the progress file, one SQLite database. Every SQL statement lives here. The review
+ * log is the truth; the card table is a cache of each item's scheduling state that the engine
+ * can rebuild from the log. An answer is saved only when store_record returned 0, which is
+ * after COMMIT succeeded. Never parses YAML, never draws.
+ */
+#ifndef BACKPREP_STORE_H
+#define BACKPREP_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "backprep/error.h"
+
+enum {
+	STORE_SCHEMA = 1,        /* PRAGMA user_version this build writes */
+	STORE_APP_ID = 0x62707270, /* PRAGMA application_id: "bprp" */
+	STORE_ID_MAX = 128,      /* longest item id, with its NUL */
+};
+
+/* Open for reading only: no lock, no migration, nothing written. */
+#define STORE_READONLY 1u
+
+typedef struct store store;
+
+typedef struct store_review {
+	const char *item;
+	int rev;
+	int64_t at; /* Unix seconds */
+	int grade;  /* 1..4 */
+	int covered, points, hints, seconds;
+	const char *source; /* "drill" */
+} store_review;
+
+typedef struct store_card {
+	char item[STORE_ID_MAX];
+	int rev;
+	int state; /* fsrs_state */
+	double stability, difficulty;
+	int64_t due, last_review, introduced; /* introduced: time of its first review */
+	int scheduled_days, reps, lapses, step;
+	bool suspended, starred;
+	int64_t buried_until;
+} store_card;
+
+typedef struct store_day {
+	int answers;   /* reviews recorded in the range */
+	int new_items; /* cards first reviewed in the range */
+	int seconds;   /* time spent answering */
+} store_day;
+
+/*
+ * Opens (creating when missing, unless read-only) the database at path. Read-write opens take
+ * an exclusive lock on "<path>.lock" so that a second backprep is told at once; they apply
+ * migrations after copying the file to "<path>.bak-v<N>". A file that is not SQLite, belongs
+ * to another application, or was written by a newer backprep is refused and never written.
+ * A read-only open of a missing file gives an empty store in memory.
+ */
+int store_open(const char *path, unsigned flags, store **out, bp_error *e);
+void store_close(store *st);
+const char *store_path(const store *st);
+
+/* Appends the review and writes the card, in one transaction. */
+int store_record(store *st, const store_review *r, const store_card *c, bp_error *e);
+
+/* Every card, malloc'd; the caller frees *out. */
+int store_cards(store *st, store_card **out, size_t *n, bp_error *e);
+int store_card_get(store *st, const char *item, store_card *out, bool *found, bp_error *e);
+
+int store_day_stats(store *st, int64_t from, int64_t to, store_day *out, bp_error *e);
+
+/* 1 when found (value copied to buf), 0 when not set, -1 on error. */
+int store_setting_get(store *st, const char *key, char *buf, size_t n, bp_error *e);
+int store_setting_set(store *st, const char *key, const char *value, bp_error *e);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * text: UTF-8 text as the screen sees it. Content is cleaned once, when it is loaded
+ * (text_clean), so that everything drawn later is valid UTF-8 without control characters.
+ * Widths are terminal columns (wcwidth), not bytes.
+ */
+#ifndef BACKPREP_TEXT_H
+#define BACKPREP_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decodes one UTF-8 sequence at s (at most len bytes). Returns its length and sets *cp,
+ * or returns 0 for an invalid or truncated sequence (overlongs and surrogates included).
+ */
+size_t text_decode(const char *s, size_t len, uint32_t *cp);
+
+/*
+ * A cleaned, NUL-terminated copy of s[0..len): invalid UTF-8 becomes U+FFFD; C0 controls
+ * other than newline, DEL, C1 controls and bidi controls are dropped; tabs become spaces to
+ * the next multiple of 4; "\r\n" becomes "\n". Returns NULL when out of memory.
+ */
+char *text_clean(const char *s, size_t len);
+
+/* True when s[0..len) would change under text_clean (for the strict validator). */
+int text_has_controls(const char *s, size_t len);
+
+/* Columns of one code point (0 for combining marks, 2 for wide; 1 when unknown). */
+int text_cp_width(uint32_t cp);
+
+/* Columns of s[0..len). */
+int text_width(const char *s, size_t len);
+
+/* Bytes of s[0..len) that fit in `cols` columns, cut at a character boundary. */
+size_t text_fit(const char *s, size_t len, int cols);
+
+/* Number of words (runs of non-space characters). */
+size_t text_words(const char *s);
+
+/* One wrapped line: a slice of the source, drawn after `indent` spaces. In prose a slice
+ * may hold newlines of the source where lines were joined: draw them as spaces. */
+typedef struct text_line {
+	const char *s;
+	size_t len;
+	int indent;
+} text_line;
+
+typedef struct text_lines {
+	text_line *v;
+	size_t n, cap;
+} text_lines;
+
+enum text_mode {
+	TEXT_PROSE,    /* lines of a paragraph are joined; blank lines separate paragraphs */
+	TEXT_VERBATIM, /* every source line is kept; long ones wrap under their indentation */
+};
+
+/*
+ * Wraps s into lines of at most `width` columns, appended to *out, each drawn after
+ * `indent` spaces (continuation lines too). Returns -1 when out of memory.
+ */
+int text_wrap(const char *s, int width, int indent, enum text_mode mode, text_lines *out);
+void text_lines_free(text_lines *l);
+
+#endif

@@ -1,0 +1,134 @@
+/* main: options, then the trainer or a subcommand. The only place that exits. */
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "backprep/clock.h"
+#include "backprep/tui.h"
+#include "cli.h"
+
+void cli_usage(FILE *f)
+{
+	fputs("usage: backprep [--db PATH] [--content DIR]... [COMMAND]\n"
+	      "\n"
+	      "A terminal trainer for backend engineering interviews.\n"
+	      "\n"
+	      "commands:\n"
+	      "  (none)                   open the trainer on the Today screen\n"
+	      "  today                    print today's plan, figures and queue\n"
+	      "  validate [--strict] [PATH...]\n"
+	      "                           check content files (default: the content in use);\n"
+	      "                           every problem as file:line:col: message\n"
+	      "  help                     show this help\n"
+	      "\n"
+	      "options:\n"
+	      "  --db PATH                the progress file (default: $BACKPREP_DB, else\n"
+	      "                           $XDG_DATA_HOME/backprep/progress.db)\n"
+	      "  --content DIR            a content directory; repeatable (default:\n"
+	      "                           $BACKPREP_CONTENT, else the installed packs)\n"
+	      "  -h, --help               show this help\n"
+	      "  -V, --version            show the version\n",
+	      f);
+}
+
+static int usage_error(const char *fmt, ...) BP_PRINTF(1, 2);
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "backprep: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cli_usage(stderr);
+	return EXIT_USAGE;
+}
+
+/* Reads --flag VALUE or --flag=VALUE; *i moves past what was used. */
+static const char *flag_value(int argc, char **argv, int *i, const char *flag)
+{
+	size_t n = strlen(flag);
+
+	if (strncmp(argv[*i], flag, n) == 0 && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (strcmp(argv[*i], flag) == 0 && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static int run_tui(const app_opts *o)
+{
+	bp_app app;
+	bp_error e;
+	char buf[1200];
+	int signo = 0, rc;
+
+	if (app_open(&app, o, &e) < 0) {
+		fprintf(stderr, "backprep: %s\n", bp_error_str(&e, buf, sizeof(buf)));
+		return 1;
+	}
+	rc = tui_run(&app, &signo, &e);
+	app_close(&app);
+	if (rc < 0) {
+		fprintf(stderr, "backprep: %s\n", bp_error_str(&e, buf, sizeof(buf)));
+		return 1;
+	}
+	if (signo) {
+		fprintf(stderr, "backprep: stopped by %s; every confirmed answer is saved.\n",
+			signo == SIGINT ? "Ctrl-C" : signo == SIGHUP ? "a hangup" : "SIGTERM");
+		return 128 + signo;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	app_opts o = { 0 };
+	bp_error e;
+	int i;
+
+	setlocale(LC_ALL, "");
+	if (clock_init(&e) < 0) {
+		fprintf(stderr, "backprep: %s\n", e.msg);
+		return EXIT_USAGE;
+	}
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *v;
+
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			cli_usage(stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0) {
+			printf("backprep %s\n", BP_VERSION);
+			return 0;
+		}
+		if (strncmp(argv[i], "--db", 4) == 0 && (v = flag_value(argc, argv, &i, "--db"))) {
+			o.db = v;
+		} else if (strncmp(argv[i], "--content", 9) == 0 &&
+			   (v = flag_value(argc, argv, &i, "--content"))) {
+			if (o.n_content == APP_MAX_CONTENT)
+				return usage_error("at most %d --content directories", APP_MAX_CONTENT);
+			o.content[o.n_content++] = v;
+		} else if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--content") == 0) {
+			return usage_error("option '%s' needs a value", argv[i]);
+		} else {
+			return usage_error("unknown option '%s'", argv[i]);
+		}
+	}
+	if (i == argc)
+		return run_tui(&o);
+	if (strcmp(argv[i], "today") == 0)
+		return cmd_today(&o, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "validate") == 0)
+		return cmd_validate(&o, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "help") == 0) {
+		cli_usage(stdout);
+		return 0;
+	}
+	return usage_error("unknown command '%s'", argv[i]);
+}

@@ -1,0 +1,170 @@
+/* app: opening content and progress, and working out today. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "backprep/app.h"
+#include "backprep/clock.h"
+
+#ifndef BP_DATADIR
+#define BP_DATADIR "/usr/local/share/backprep"
+#endif
+
+enum { DEFAULT_MINUTES = 60, DEFAULT_NEW = 8 };
+
+static size_t add_dir(char dirs[][PATHS_MAX], size_t n, size_t max, const char *d)
+{
+	if (n < max && snprintf(dirs[n], PATHS_MAX, "%s", d) < PATHS_MAX)
+		n++;
+	return n;
+}
+
+/* The directory the running binary is in, for running from a build tree elsewhere. */
+static bool exe_content(char *buf, size_t n)
+{
+	char exe[PATHS_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (len <= 0)
+		return false;
+	exe[len] = '\0';
+	if (!(slash = strrchr(exe, '/')))
+		return false;
+	*slash = '\0';
+	return snprintf(buf, n, "%s/content", exe) < (int)n && paths_is_dir(buf);
+}
+
+size_t app_content_dirs(const app_opts *o, char dirs[][PATHS_MAX], size_t max)
+{
+	const char *env = getenv("BACKPREP_CONTENT");
+	char buf[PATHS_MAX];
+	size_t n = 0;
+
+	if (o->n_content) {
+		for (size_t i = 0; i < o->n_content; i++)
+			n = add_dir(dirs, n, max, o->content[i]);
+		return n;
+	}
+	if (env && *env) {
+		char copy[PATHS_MAX], *save = NULL;
+
+		snprintf(copy, sizeof(copy), "%s", env);
+		for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save))
+			n = add_dir(dirs, n, max, d);
+		return n;
+	}
+	if (paths_data_dir(buf, sizeof(buf), NULL) == 0 &&
+	    strlen(buf) + sizeof("/packs") <= sizeof(buf)) {
+		strcat(buf, "/packs");
+		if (paths_is_dir(buf))
+			n = add_dir(dirs, n, max, buf);
+	}
+	if (paths_is_dir(BP_DATADIR "/content"))
+		return add_dir(dirs, n, max, BP_DATADIR "/content");
+	if (paths_is_dir("content"))
+		return add_dir(dirs, n, max, "content");
+	if (exe_content(buf, sizeof(buf)))
+		n = add_dir(dirs, n, max, buf);
+	return n;
+}
+
+int app_open(bp_app *app, const app_opts *o, bp_error *e)
+{
+	const char *paths[APP_MAX_CONTENT];
+	char db[PATHS_MAX];
+
+	memset(app, 0, sizeof(*app));
+	fsrs_params_default(&app->params);
+	app->params.fuzz = true;
+	rng_seed_env(&app->rng, (uint64_t)clock_now() ^ (uint64_t)getpid() << 32);
+	app->n_content_dirs = app_content_dirs(o, app->content, APP_MAX_CONTENT);
+	if (app->n_content_dirs == 0) {
+		bp_error_set(e, "no content found: pass --content DIR, or run from the source tree");
+		return -1;
+	}
+	for (size_t i = 0; i < app->n_content_dirs; i++)
+		paths[i] = app->content[i];
+	if (catalog_load(paths, app->n_content_dirs, &app->cat, &app->problems) < 0) {
+		bp_error_set(e, "out of memory while loading content");
+		return -1;
+	}
+	if (paths_db(o->db, db, sizeof(db), e) < 0 ||
+	    store_open(db, o->readonly ? STORE_READONLY : 0, &app->st, e) < 0) {
+		app_close(app);
+		return -1;
+	}
+	return 0;
+}
+
+void app_close(bp_app *app)
+{
+	store_close(app->st);
+	catalog_free(app->cat);
+	bp_diags_free(&app->problems);
+	free(app->cards);
+	memset(app, 0, sizeof(*app));
+}
+
+/* The local day the plan started; the first run starts it today. */
+static int plan_start(bp_app *app, int64_t today, int64_t *start, bp_error *e)
+{
+	char buf[32], day[16];
+	int64_t t;
+	int found = store_setting_get(app->st, "plan_start", buf, sizeof(buf), e);
+
+	if (found < 0)
+		return -1;
+	if (found && clock_parse_iso(buf, &t) == 0) {
+		*start = t / 86400;
+		return 0;
+	}
+	*start = today;
+	clock_format_day(today, day);
+	/* A read-only store is in memory or refuses writes; the start is kept next time. */
+	store_setting_set(app->st, "plan_start", day, NULL);
+	return 0;
+}
+
+int app_today(bp_app *app, app_day *t, bp_error *e)
+{
+	int64_t now = clock_now(), day = clock_local_day(now), start;
+	int64_t from = clock_day_start(day), to = clock_day_start(day + 1);
+	queue_opts qo;
+	size_t n_tips;
+
+	memset(t, 0, sizeof(*t));
+	if (plan_start(app, day, &start, e) < 0 ||
+	    store_day_stats(app->st, from, to, &t->done, e) < 0)
+		return -1;
+	free(app->cards);
+	app->cards = NULL;
+	if (store_cards(app->st, &app->cards, &app->n_cards, e) < 0)
+		return -1;
+	plan_position(start, day, &t->pos);
+	t->week = plan_week(catalog_plan(app->cat), &t->pos);
+	t->budget = t->week ? t->week->daily_minutes : DEFAULT_MINUTES;
+	t->new_per_day = t->week ? t->week->new_per_day : DEFAULT_NEW;
+	qo = (queue_opts){
+		.now = now,
+		.day_end = to,
+		.week = t->pos.week,
+		.levels = t->week ? t->week->levels : 0,
+		.budget_minutes = t->budget - t->done.seconds / 60,
+		.new_limit = t->new_per_day - t->done.new_items,
+	};
+	if (queue_build(app->cat, app->cards, app->n_cards, &app->params, &qo, &t->q) < 0) {
+		bp_error_set(e, "out of memory while building the queue");
+		return -1;
+	}
+	n_tips = catalog_tip_count(app->cat);
+	if (n_tips)
+		t->tip = catalog_tip(app->cat, (size_t)day % n_tips);
+	return 0;
+}
+
+void app_day_free(app_day *t)
+{
+	queue_free(&t->q);
+}

@@ -1,0 +1,64 @@
+/* schema: the migrations, indexed by the version they lead from. */
+#include <stdio.h>
+
+#include "store_impl.h"
+
+static const char *const migrations[STORE_SCHEMA] = {
+	/* 0 -> 1: the review log, the card cache and settings */
+	"CREATE TABLE review ("
+	"  id INTEGER PRIMARY KEY,"
+	"  item TEXT NOT NULL,"
+	"  rev INTEGER NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),"
+	"  covered INTEGER NOT NULL DEFAULT 0,"
+	"  points INTEGER NOT NULL DEFAULT 0,"
+	"  hints INTEGER NOT NULL DEFAULT 0,"
+	"  seconds INTEGER NOT NULL DEFAULT 0,"
+	"  source TEXT NOT NULL DEFAULT 'drill');"
+	"CREATE INDEX review_item ON review (item, at);"
+	"CREATE INDEX review_at ON review (at);"
+	"CREATE TABLE card ("
+	"  item TEXT PRIMARY KEY,"
+	"  rev INTEGER NOT NULL,"
+	"  state INTEGER NOT NULL,"
+	"  stability REAL NOT NULL,"
+	"  difficulty REAL NOT NULL,"
+	"  due INTEGER NOT NULL,"
+	"  last_review INTEGER NOT NULL,"
+	"  introduced INTEGER NOT NULL,"
+	"  scheduled_days INTEGER NOT NULL,"
+	"  reps INTEGER NOT NULL,"
+	"  lapses INTEGER NOT NULL,"
+	"  step INTEGER NOT NULL,"
+	"  suspended INTEGER NOT NULL DEFAULT 0,"
+	"  starred INTEGER NOT NULL DEFAULT 0,"
+	"  buried_until INTEGER NOT NULL DEFAULT 0"
+	") WITHOUT ROWID;"
+	"CREATE INDEX card_introduced ON card (introduced);"
+	"CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
+};
+
+int store_migrate(store *st, int from, bp_error *e)
+{
+	char sql[96];
+	char *err = NULL;
+
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, &err) != SQLITE_OK)
+		goto fail;
+	for (int v = from; v < STORE_SCHEMA; v++)
+		if (sqlite3_exec(st->db, migrations[v], NULL, NULL, &err) != SQLITE_OK)
+			goto fail;
+	snprintf(sql, sizeof(sql), "PRAGMA application_id=%d; PRAGMA user_version=%d;",
+		 STORE_APP_ID, STORE_SCHEMA);
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK ||
+	    sqlite3_exec(st->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK)
+		goto fail;
+	return 0;
+fail:
+	bp_error_set(e, "%s: cannot upgrade from schema %d: %s", st->path, from,
+		     err ? err : sqlite3_errmsg(st->db));
+	sqlite3_free(err);
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}

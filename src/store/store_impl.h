@@ -1,0 +1,39 @@
+/* The store's insides, shared by src/store files. Private to src/store. */
+#ifndef BACKPREP_STORE_IMPL_H
+#define BACKPREP_STORE_IMPL_H
+
+#include <sqlite3.h>
+
+#include "backprep/store.h"
+
+enum stmt_id {
+	ST_INSERT_REVIEW,
+	ST_UPSERT_CARD,
+	ST_CARDS,
+	ST_CARD,
+	ST_DAY_ANSWERS,
+	ST_DAY_NEW,
+	ST_SETTING_GET,
+	ST_SETTING_SET,
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_COUNT
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int lock_fd; /* -1 when read-only */
+	sqlite3_stmt *stmt[ST_COUNT];
+};
+
+/* Sets e from the connection's last error, prefixed with what was being done. */
+int store_fail(store *st, bp_error *e, const char *doing);
+
+/* The statement, prepared on first use and reset for reuse; NULL with e set on error. */
+sqlite3_stmt *store_stmt(store *st, enum stmt_id id, bp_error *e);
+
+int store_migrate(store *st, int from, bp_error *e);
+
+#endif

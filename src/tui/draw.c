@@ -1,0 +1,200 @@
+/* draw: styles, wrapped documents and the bars every screen shares. */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+
+static int attrs[ATTR_COUNT]; /* curses attributes fit in an int here */
+
+void style_init(void)
+{
+	bool color = has_colors() && !getenv("NO_COLOR");
+
+	attrs[ATTR_TITLE] = A_REVERSE | A_BOLD;
+	attrs[ATTR_DIM] = A_DIM;
+	attrs[ATTR_HEAD] = A_BOLD;
+	attrs[ATTR_GOOD] = A_BOLD;
+	attrs[ATTR_BAD] = A_BOLD;
+	attrs[ATTR_KEY] = A_BOLD;
+	attrs[ATTR_SEL] = A_REVERSE;
+	if (!color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_CYAN, -1);
+	init_pair(2, COLOR_GREEN, -1);
+	init_pair(3, COLOR_RED, -1);
+	init_pair(4, COLOR_YELLOW, -1);
+	attrs[ATTR_HEAD] = A_BOLD | COLOR_PAIR(1);
+	attrs[ATTR_GOOD] = A_BOLD | COLOR_PAIR(2);
+	attrs[ATTR_BAD] = A_BOLD | COLOR_PAIR(3);
+	attrs[ATTR_KEY] = A_BOLD | COLOR_PAIR(4);
+}
+
+int style(int which)
+{
+	return which >= 0 && which < ATTR_COUNT ? attrs[which] : (int)A_NORMAL;
+}
+
+void put_text(int y, int x, const char *s, size_t len, int cols, int attr)
+{
+	size_t fit = text_fit(s, len, cols);
+
+	if (cols <= 0)
+		return;
+	attron(attr);
+	move(y, x);
+	/* Prose slices hold the source's newlines where lines were joined. */
+	while (fit > 0) {
+		const char *nl = memchr(s, '\n', fit);
+		size_t run = nl ? (size_t)(nl - s) : fit;
+
+		addnstr(s, (int)run);
+		if (!nl)
+			break;
+		addch(' ');
+		s += run + 1;
+		fit -= run + 1;
+	}
+	attroff(attr);
+}
+
+void put_str(int y, int x, const char *s, int attr)
+{
+	put_text(y, x, s, strlen(s), COLS - x, attr);
+}
+
+void draw_title(const char *left, const char *right)
+{
+	int rw = text_width(right, strlen(right));
+
+	attron(style(ATTR_TITLE));
+	mvhline(0, 0, ' ', COLS);
+	attroff(style(ATTR_TITLE));
+	put_text(0, 1, left, strlen(left), COLS - rw - 3, style(ATTR_TITLE));
+	put_str(0, COLS - rw - 1, right, style(ATTR_TITLE));
+}
+
+void draw_footer(const char *hints, const char *msg, int msg_attr)
+{
+	mvhline(LINES - 2, 0, ACS_HLINE, COLS);
+	if (msg && *msg)
+		put_text(LINES - 1, 1, msg, strlen(msg), COLS - 2, msg_attr);
+	else
+		put_text(LINES - 1, 1, hints, strlen(hints), COLS - 2, style(ATTR_DIM));
+}
+
+void doc_reset(doc *d, int width)
+{
+	arena_free(&d->text);
+	d->n = 0;
+	d->width = width;
+}
+
+void doc_free(doc *d)
+{
+	arena_free(&d->text);
+	free(d->v);
+	memset(d, 0, sizeof(*d));
+}
+
+static doc_line *doc_push(doc *d)
+{
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 128;
+		doc_line *v = realloc(d->v, cap * sizeof(*v));
+
+		if (!v)
+			return NULL;
+		d->v = v;
+		d->cap = cap;
+	}
+	memset(&d->v[d->n], 0, sizeof(doc_line));
+	return &d->v[d->n++];
+}
+
+void doc_blank(doc *d)
+{
+	doc_push(d);
+}
+
+static void add_wrapped(doc *d, const char *s, int indent, int attr, enum text_mode mode,
+			const char *prefix, int prefix_w)
+{
+	text_lines l = { 0 };
+
+	if (text_wrap(s, d->width - indent, indent, mode, &l) < 0)
+		return;
+	for (size_t i = 0; i < l.n; i++) {
+		doc_line *dl = doc_push(d);
+
+		if (!dl)
+			break;
+		dl->s = l.v[i].s;
+		dl->len = l.v[i].len;
+		dl->indent = l.v[i].indent;
+		dl->attr = attr;
+		if (i == 0 && prefix) {
+			snprintf(dl->prefix, sizeof(dl->prefix), "%s", prefix);
+			dl->prefix_w = prefix_w;
+		}
+	}
+	text_lines_free(&l);
+}
+
+void doc_text(doc *d, const char *s, int indent, int attr, enum text_mode mode)
+{
+	add_wrapped(d, s, indent, attr, mode, NULL, 0);
+}
+
+void doc_heading(doc *d, const char *s)
+{
+	add_wrapped(d, s, 0, style(ATTR_HEAD), TEXT_PROSE, NULL, 0);
+}
+
+const char *doc_keep(doc *d, const char *s)
+{
+	const char *k = arena_strndup(&d->text, s, strlen(s));
+
+	return k ? k : "";
+}
+
+void doc_printf(doc *d, int attr, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	doc_text(d, doc_keep(d, buf), 0, attr, TEXT_PROSE);
+}
+
+void doc_entry(doc *d, const char *prefix, const char *s, int indent, int attr)
+{
+	int pw = text_width(prefix, strlen(prefix));
+
+	add_wrapped(d, s, indent + pw, attr, TEXT_PROSE, prefix, pw);
+}
+
+int doc_draw(const doc *d, int top, int height, int scroll)
+{
+	int max = (int)d->n - height;
+
+	if (scroll > max)
+		scroll = max;
+	if (scroll < 0)
+		scroll = 0;
+	for (int row = 0; row < height && (size_t)(scroll + row) < d->n; row++) {
+		const doc_line *l = &d->v[scroll + row];
+		int x = 1 + l->indent;
+
+		if (l->prefix[0])
+			put_str(top + row, x - l->prefix_w, l->prefix, l->attr | A_BOLD);
+		put_text(top + row, x, l->s, l->len, COLS - x - 1, l->attr);
+	}
+	return scroll;
+}

@@ -1,0 +1,315 @@
+/* drill: one question at a time — ask, hint, reveal, tick, grade. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui.h"
+
+static const char *const grade_names[] = { "", "Again", "Hard", "Good", "Easy" };
+
+void drill_enter(tui *t)
+{
+	t->drill = session_new(t->app->st, &t->day.q, &t->app->params, &t->app->rng);
+	t->scroll = 0;
+	t->msg[0] = '\0';
+	if (!t->drill) {
+		snprintf(t->msg, sizeof(t->msg), "Out of memory: cannot start the drill.");
+		t->msg_bad = true;
+	}
+}
+
+void drill_leave(tui *t)
+{
+	size_t n = t->drill ? session_answered(t->drill) : 0;
+
+	session_free(t->drill);
+	t->drill = NULL;
+	snprintf(t->msg, sizeof(t->msg), "%zu answer%s saved this drill.", n, n == 1 ? "" : "s");
+	t->msg_bad = false;
+}
+
+unsigned drill_ctx(const tui *t)
+{
+	switch (t->drill ? session_phase_of(t->drill) : SESSION_DONE) {
+	case SESSION_ASK:
+		return CTX_ASK;
+	case SESSION_REVEALED:
+		return CTX_REVEALED;
+	case SESSION_GRADE:
+		return CTX_GRADE;
+	default:
+		return CTX_DONE;
+	}
+}
+
+static void add_list(doc *d, const char *title, const bp_strs *v, int attr)
+{
+	if (v->n == 0)
+		return;
+	doc_blank(d);
+	doc_heading(d, title);
+	for (int i = 0; i < v->n; i++)
+		doc_entry(d, "- ", v->v[i], 1, attr);
+}
+
+static void add_block(doc *d, const char *title, const char *text, enum text_mode mode)
+{
+	if (!text || !*text)
+		return;
+	doc_blank(d);
+	doc_heading(d, title);
+	doc_text(d, text, 1, 0, mode);
+}
+
+static void add_points(doc *d, const session *s, const bp_item *it, bool revealed)
+{
+	int n = session_points(s);
+	bool choice = it->kind == KIND_CHOICE;
+
+	doc_blank(d);
+	if (choice)
+		doc_heading(d, revealed ? "Choices (marked: the right answers)"
+					: "Choices: press 1-9 to pick, then Space to check");
+	else
+		doc_heading(d, it->kind == KIND_SCENARIO && it->key_points.n == 0
+				       ? "Steps: press 1-9 for each one you handled"
+				       : "Key points: press 1-9 for each one you covered");
+	for (int i = 0; i < n; i++) {
+		char prefix[24], mark[1100];
+		const char *text = session_point(s, i);
+		bool right = false;
+		int attr = session_ticked(s, i) ? style(ATTR_GOOD) : 0;
+
+		for (int k = 0; choice && k < it->n_correct; k++)
+			right |= it->correct[k] == i;
+		snprintf(prefix, sizeof(prefix), "[%c] %d. ", session_ticked(s, i) ? 'x' : ' ', i + 1);
+		if (choice && revealed) {
+			/* said in words too, for terminals without colour */
+			snprintf(mark, sizeof(mark), "%s%s", text, right ? "  <- right" : "");
+			text = doc_keep(d, mark);
+			attr = right ? style(ATTR_GOOD) : style(ATTR_DIM);
+		}
+		doc_entry(d, prefix, text, 1, attr);
+	}
+}
+
+static void add_coding(doc *d, const bp_item *it)
+{
+	if (it->n_examples) {
+		doc_blank(d);
+		doc_heading(d, "Examples");
+		for (int i = 0; i < it->n_examples; i++) {
+			doc_entry(d, "in:  ", it->examples[i].input, 1, 0);
+			doc_entry(d, "out: ", it->examples[i].output, 1, 0);
+			if (it->examples[i].explain)
+				doc_entry(d, "     ", it->examples[i].explain, 1, style(ATTR_DIM));
+		}
+	}
+	add_list(d, "Constraints", &it->constraints, 0);
+	add_list(d, "Edge cases", &it->edge_cases, 0);
+	if (it->time || it->space) {
+		doc_blank(d);
+		doc_heading(d, "Complexity");
+		doc_printf(d, 0, "  time %s · space %s", it->time ? it->time : "?",
+			   it->space ? it->space : "?");
+	}
+	add_block(d, "Reference solution", it->solution, TEXT_VERBATIM);
+}
+
+static void add_scenario(doc *d, const bp_item *it)
+{
+	for (int i = 0; i < it->n_steps; i++) {
+		const bp_step *st = &it->steps[i];
+
+		doc_blank(d);
+		doc_printf(d, style(ATTR_HEAD), "Step %d", i + 1);
+		doc_text(d, st->show, 1, 0, TEXT_VERBATIM);
+		doc_entry(d, "Ask: ", st->ask, 1, A_BOLD);
+		for (int k = 0; k < st->expect.n; k++)
+			doc_entry(d, "- ", st->expect.v[k], 3, 0);
+	}
+	add_block(d, "Root cause", it->root_cause, TEXT_PROSE);
+	add_block(d, "Mitigation", it->mitigation, TEXT_PROSE);
+	add_block(d, "Prevention", it->prevention, TEXT_PROSE);
+}
+
+static void build(tui *t, int width)
+{
+	const session *s = t->drill;
+	const bp_item *it = session_item(s);
+	session_phase ph = session_phase_of(s);
+	doc *d = &t->doc;
+
+	doc_reset(d, width);
+	if (ph == SESSION_DONE) {
+		doc_printf(d, style(ATTR_GOOD), "Drill done: %zu answered and saved.",
+			   session_answered(s));
+		doc_text(d, "Press q to go back to Today.", 0, 0, TEXT_PROSE);
+		return;
+	}
+	doc_text(d, it->prompt, 0, A_BOLD, TEXT_PROSE);
+	for (int i = 0; i < session_hints_shown(s); i++) {
+		char prefix[24];
+
+		snprintf(prefix, sizeof(prefix), "Hint %d: ", i + 1);
+		doc_blank(d);
+		doc_entry(d, prefix, it->hints.v[i], 0, style(ATTR_KEY));
+	}
+	if (ph == SESSION_ASK) {
+		if (it->kind == KIND_CHOICE)
+			add_points(d, s, it, false);
+		return;
+	}
+	add_points(d, s, it, true);
+	if (it->kind == KIND_CODING)
+		add_coding(d, it);
+	if (it->kind == KIND_SCENARIO)
+		add_scenario(d, it);
+	add_block(d, "Model answer", it->answer, TEXT_PROSE);
+	add_block(d, "Why", it->explain, TEXT_PROSE);
+	add_list(d, "Pitfalls", &it->pitfalls, 0);
+	add_list(d, "Follow-ups", &it->follow_ups, 0);
+}
+
+static void draw_grade_bar(const session *s, int y)
+{
+	fsrs_grade sug = session_suggested(s);
+	char info[96];
+	int x = 1;
+
+	put_str(y, x, "Grade:", A_BOLD);
+	x += 8;
+	for (int g = 1; g <= 4; g++) {
+		char b[16];
+
+		snprintf(b, sizeof(b), " %d %s ", g, grade_names[g]);
+		put_str(y, x, b, g == (int)sug ? style(ATTR_SEL) : 0);
+		x += (int)strlen(b) + 1;
+	}
+	snprintf(info, sizeof(info), "covered %d of %d%s", session_covered(s), session_points(s),
+		 session_hints_shown(s) ? " · hint used: at most Hard suggested" : "");
+	put_str(y + 1, 1, info, style(ATTR_DIM));
+}
+
+void drill_draw(tui *t)
+{
+	const session *s = t->drill;
+	const bp_item *it;
+	char left[160], right[48], hints[160];
+	int body, ph;
+
+	if (!s) {
+		draw_title("Drill", "");
+		draw_footer("q back", t->msg, style(ATTR_BAD));
+		return;
+	}
+	it = session_item(s);
+	ph = session_phase_of(s);
+	if (it)
+		snprintf(left, sizeof(left), "Drill %zu/%zu · %s · level %d · ~%d min%s",
+			 session_position(s) + 1, session_total(s), area_name(it->area), it->level,
+			 it->minutes, session_is_new(s) ? " · new" : "");
+	else
+		snprintf(left, sizeof(left), "Drill");
+	snprintf(right, sizeof(right), "%zu saved", session_answered(s));
+	draw_title(left, right);
+	body = LINES - 4 - (ph == SESSION_GRADE ? 3 : 0);
+	build(t, COLS - 3);
+	t->scroll = doc_draw(&t->doc, 2, body, t->scroll);
+	if (ph == SESSION_GRADE)
+		draw_grade_bar(s, LINES - 4);
+	if (ph == SESSION_ASK && it)
+		snprintf(hints, sizeof(hints), "Space reveal   h hint (%d left)   ? help   q leave",
+			 it->hints.n - session_hints_shown(s));
+	else if (ph == SESSION_REVEALED)
+		snprintf(hints, sizeof(hints), "1-9 tick covered   Enter grade   Up/Down scroll   "
+					       "? help   q leave");
+	else if (ph == SESSION_GRADE)
+		snprintf(hints, sizeof(hints), "1-4 grade   Enter take %s   Esc back",
+			 grade_names[session_suggested(s)]);
+	else
+		snprintf(hints, sizeof(hints), "q back to Today");
+	draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+}
+
+static void grade(tui *t, fsrs_grade g)
+{
+	const bp_item *it = session_item(t->drill);
+	char id[STORE_ID_MAX];
+	bp_error e;
+
+	snprintf(id, sizeof(id), "%s", it ? it->id : "");
+	if (session_grade(t->drill, g, &e) < 0) {
+		char buf[1100];
+
+		snprintf(t->msg, sizeof(t->msg), "NOT SAVED: %s. Grade again to retry.",
+			 bp_error_str(&e, buf, sizeof(buf)));
+		t->msg_bad = true;
+		return;
+	}
+	snprintf(t->msg, sizeof(t->msg), "Saved: %s graded %s.", id, grade_names[g]);
+	t->msg_bad = false;
+	t->scroll = 0;
+}
+
+go drill_key(tui *t, int ch)
+{
+	int arg = 0, page = LINES - 6;
+	action a = keys_lookup(drill_ctx(t), ch, &arg);
+
+	if (!t->drill)
+		return a == ACT_BACK ? GO_TODAY : GO_STAY;
+	if (a != ACT_NONE && a != ACT_UP && a != ACT_DOWN && a != ACT_PGUP && a != ACT_PGDN)
+		t->msg[0] = '\0';
+	switch (a) {
+	case ACT_BACK:
+		return GO_TODAY;
+	case ACT_HELP:
+		return GO_HELP;
+	case ACT_HINT:
+		if (!session_hint(t->drill)) {
+			snprintf(t->msg, sizeof(t->msg), "No more hints for this question.");
+			t->msg_bad = false;
+		}
+		return GO_STAY;
+	case ACT_REVEAL:
+		session_reveal(t->drill);
+		return GO_STAY;
+	case ACT_TICK:
+		session_toggle(t->drill, arg - 1);
+		return GO_STAY;
+	case ACT_TO_GRADE:
+		session_to_grade(t->drill);
+		return GO_STAY;
+	case ACT_GRADE:
+		grade(t, (fsrs_grade)arg);
+		return GO_STAY;
+	case ACT_ACCEPT:
+		grade(t, session_suggested(t->drill));
+		return GO_STAY;
+	case ACT_UNGRADE:
+		/* back to ticking: the grade is not saved yet */
+		session_ungrade(t->drill);
+		return GO_STAY;
+	case ACT_UP:
+		t->scroll--;
+		return GO_STAY;
+	case ACT_DOWN:
+		t->scroll++;
+		return GO_STAY;
+	case ACT_PGUP:
+		t->scroll -= page;
+		return GO_STAY;
+	case ACT_PGDN:
+		t->scroll += page;
+		return GO_STAY;
+	case ACT_TOP:
+		t->scroll = 0;
+		return GO_STAY;
+	case ACT_BOTTOM:
+		t->scroll = 1 << 20;
+		return GO_STAY;
+	default:
+		return GO_STAY;
+	}
+}

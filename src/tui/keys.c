@@ -1,0 +1,52 @@
+/* keys: the one table of key bindings; help is generated from it. */
+#include <curses.h>
+
+#include "tui.h"
+
+#define CTRL(c) ((c)&0x1f)
+
+const keydef key_table[] = {
+	{ ACT_START, CTX_TODAY, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter", "start today's drill" },
+	{ ACT_QUIT, CTX_TODAY, { 'q', 0 }, false, "q", "quit backprep" },
+	{ ACT_HINT, CTX_ASK, { 'h', 0 }, false, "h", "show the next hint (caps the grade at Hard)" },
+	{ ACT_REVEAL, CTX_ASK, { ' ', 0 }, false, "Space",
+	  "reveal the key points and the model answer" },
+	{ ACT_TICK, CTX_ASK, { '1', '9' }, true, "1-9", "choose an answer (choice questions)" },
+	{ ACT_TICK, CTX_REVEALED, { '1', '9' }, true, "1-9", "tick a key point you covered" },
+	{ ACT_TO_GRADE, CTX_REVEALED, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter",
+	  "go on to the grade" },
+	{ ACT_GRADE, CTX_GRADE, { '1', '4' }, true, "1-4", "grade: 1 Again, 2 Hard, 3 Good, 4 Easy" },
+	{ ACT_ACCEPT, CTX_GRADE, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter",
+	  "take the suggested grade" },
+	{ ACT_UNGRADE, CTX_GRADE, { 27, KEY_BACKSPACE, 127, 0 }, false, "Esc",
+	  "back to the answer" },
+	{ ACT_BACK, CTX_DRILL, { 'q', 0 }, false, "q",
+	  "leave the drill (confirmed answers are saved)" },
+	{ ACT_UP, CTX_DRILL | CTX_HELP, { KEY_UP, 'k', 0 }, false, "Up/k", "scroll up" },
+	{ ACT_DOWN, CTX_DRILL | CTX_HELP, { KEY_DOWN, 'j', 0 }, false, "Down/j", "scroll down" },
+	{ ACT_PGUP, CTX_DRILL | CTX_HELP, { KEY_PPAGE, 0 }, false, "PgUp", "scroll a page up" },
+	{ ACT_PGDN, CTX_DRILL | CTX_HELP, { KEY_NPAGE, 0 }, false, "PgDn", "scroll a page down" },
+	{ ACT_TOP, CTX_DRILL | CTX_HELP, { KEY_HOME, 'g', 0 }, false, "Home/g", "scroll to the top" },
+	{ ACT_BOTTOM, CTX_DRILL | CTX_HELP, { KEY_END, 'G', 0 }, false, "End/G",
+	  "scroll to the bottom" },
+	{ ACT_BACK, CTX_HELP, { 'q', 27, '?', 0 }, false, "q/Esc", "close help" },
+	{ ACT_HELP, CTX_ALL & ~CTX_HELP, { '?', 0 }, false, "?", "help: the keys of this screen" },
+	{ ACT_REDRAW, CTX_ALL, { CTRL('l'), 0 }, false, "Ctrl-L", "redraw the screen" },
+	{ ACT_NONE, 0, { 0 }, false, NULL, NULL },
+};
+
+action keys_lookup(unsigned ctx, int ch, int *arg)
+{
+	for (const keydef *k = key_table; k->name; k++) {
+		if (!(k->ctx & ctx))
+			continue;
+		if (k->range && ch >= k->keys[0] && ch <= k->keys[1]) {
+			*arg = ch - '0';
+			return k->act;
+		}
+		for (int i = 0; !k->range && i < 4 && k->keys[i]; i++)
+			if (k->keys[i] == ch)
+				return k->act;
+	}
+	return ACT_NONE;
+}

@@ -1,0 +1,153 @@
+/* run: the main loop — draw when something changed, read a key, dispatch it. */
+#include <curses.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "backprep/clock.h"
+#include "backprep/tui.h"
+#include "term.h"
+#include "tui.h"
+
+enum screen_id { SCR_TODAY, SCR_DRILL, SCR_HELP };
+
+static bool too_small(void)
+{
+	return COLS < MIN_COLS || LINES < MIN_LINES;
+}
+
+static void draw_too_small(tui *t)
+{
+	char buf[200];
+
+	doc_reset(&t->doc, COLS - 2 > 10 ? COLS - 2 : 10);
+	snprintf(buf, sizeof(buf),
+		 "Terminal too small: %dx%d. backprep needs at least %dx%d. Make the window "
+		 "larger, or press q to quit.",
+		 COLS, LINES, MIN_COLS, MIN_LINES);
+	doc_text(&t->doc, doc_keep(&t->doc, buf), 0, A_BOLD, TEXT_PROSE);
+	doc_draw(&t->doc, 0, LINES, 0);
+}
+
+static void draw(tui *t, enum screen_id cur)
+{
+	erase();
+	if (too_small())
+		draw_too_small(t);
+	else if (cur == SCR_TODAY)
+		today_draw(t);
+	else if (cur == SCR_DRILL)
+		drill_draw(t);
+	else
+		help_draw(t);
+	refresh();
+}
+
+static unsigned ctx_of(const tui *t, enum screen_id cur)
+{
+	return cur == SCR_TODAY ? CTX_TODAY : cur == SCR_DRILL ? drill_ctx(t) : CTX_HELP;
+}
+
+static go dispatch(tui *t, enum screen_id cur, int ch)
+{
+	if (cur == SCR_TODAY)
+		return today_key(t, ch);
+	if (cur == SCR_DRILL)
+		return drill_key(t, ch);
+	return help_key(t, ch);
+}
+
+/* True when reads keep failing at once: the terminal has gone (closed window, EOF). */
+static bool input_gone(int64_t started, int *fast_errors)
+{
+	if (clock_mono_ms() - started >= 100) {
+		*fast_errors = 0;
+		return false;
+	}
+	return ++*fast_errors > 50;
+}
+
+static void loop(tui *t)
+{
+	enum screen_id cur = SCR_TODAY, before_help = SCR_TODAY;
+	bool dirty = true;
+	int fast_errors = 0;
+
+	while (!term_stop_signal()) {
+		int64_t started;
+		int ch, arg;
+		go g;
+
+		if (dirty)
+			draw(t, cur);
+		dirty = false;
+		started = clock_mono_ms();
+		ch = getch();
+		if (ch == ERR) {
+			if (input_gone(started, &fast_errors))
+				return;
+			continue;
+		}
+		fast_errors = 0;
+		dirty = true;
+		if (ch == KEY_RESIZE)
+			continue;
+		if (keys_lookup(CTX_ALL, ch, &arg) == ACT_REDRAW) {
+			clearok(curscr, TRUE);
+			continue;
+		}
+		if (too_small()) {
+			if (ch == 'q')
+				return;
+			continue;
+		}
+		g = dispatch(t, cur, ch);
+		switch (g) {
+		case GO_QUIT:
+			return;
+		case GO_DRILL:
+			drill_enter(t);
+			cur = SCR_DRILL;
+			break;
+		case GO_TODAY:
+			if (cur == SCR_DRILL)
+				drill_leave(t);
+			today_enter(t);
+			cur = SCR_TODAY;
+			break;
+		case GO_HELP:
+			t->help_from = ctx_of(t, cur);
+			t->help_scroll = 0;
+			before_help = cur;
+			cur = SCR_HELP;
+			break;
+		case GO_BACK:
+			cur = before_help;
+			break;
+		case GO_STAY:
+			break;
+		}
+	}
+}
+
+int tui_run(bp_app *app, int *signo, bp_error *e)
+{
+	tui t;
+
+	memset(&t, 0, sizeof(t));
+	t.app = app;
+	*signo = 0;
+	if (term_start(e) < 0)
+		return -1;
+	style_init();
+	today_enter(&t);
+	loop(&t);
+	*signo = term_stop_signal();
+	term_stop();
+	if (t.drill)
+		drill_leave(&t);
+	if (t.day_ok)
+		app_day_free(&t.day);
+	doc_free(&t.doc);
+	return 0;
+}

@@ -1,0 +1,110 @@
+/* today: the home screen — plan position, today's figures, the queue, content problems. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "backprep/clock.h"
+#include "tui.h"
+
+void today_enter(tui *t)
+{
+	bp_error e;
+
+	if (t->day_ok)
+		app_day_free(&t->day);
+	t->day_ok = app_today(t->app, &t->day, &e) == 0;
+	if (!t->day_ok)
+		bp_error_str(&e, t->day_err, sizeof(t->day_err));
+}
+
+static void add_queue(doc *d, const app_day *day)
+{
+	const queue *q = &day->q;
+	size_t reviews = 0;
+
+	for (size_t i = 0; i < q->n; i++)
+		reviews += q->v[i].card != NULL;
+	if (q->n == 0) {
+		doc_printf(d, style(ATTR_GOOD), "Nothing left for today. Come back tomorrow.");
+		return;
+	}
+	doc_printf(d, 0, "Up next: %zu question%s, about %d min (%zu review%s, %zu new)", q->n,
+		 q->n == 1 ? "" : "s", q->minutes, reviews, reviews == 1 ? "" : "s", q->n - reviews);
+}
+
+static void add_problems(doc *d, const bp_app *app)
+{
+	char buf[1200];
+
+	if (app->problems.n == 0)
+		return;
+	doc_blank(d);
+	doc_printf(d, style(ATTR_BAD), "Content problems: %zu (those packs were skipped; "
+				     "run `backprep validate` for all)",
+		 app->problems.n);
+	for (size_t i = 0; i < app->problems.n && i < 5; i++) {
+		bp_error_str(&app->problems.v[i], buf, sizeof(buf));
+		doc_entry(d, "! ", doc_keep(d, buf), 1, style(ATTR_BAD));
+	}
+}
+
+void today_draw(tui *t)
+{
+	const app_day *day = &t->day;
+	char date[16], right[48];
+	doc *d = &t->doc;
+
+	clock_format_day(clock_local_day(clock_now()), date);
+	snprintf(right, sizeof(right), "Today · %s", date);
+	draw_title("backprep", right);
+	doc_reset(d, COLS - 2);
+	if (!t->day_ok) {
+		doc_printf(d, style(ATTR_BAD), "%s", t->day_err);
+	} else {
+		doc_printf(d, style(ATTR_HEAD), "Week %d of %d · day %d of %d", day->pos.week,
+			 PLAN_WEEKS, day->pos.day, PLAN_DAYS);
+		if (day->week) {
+			doc_text(d, day->week->title, 0, A_BOLD, TEXT_PROSE);
+			doc_text(d, day->week->goal, 0, 0, TEXT_PROSE);
+		}
+		doc_blank(d);
+		doc_printf(d, 0, "Today: %d of %d min · %d answered · %d new", day->done.seconds / 60,
+			 day->budget, day->done.answers, day->done.new_items);
+		doc_printf(d, 0, "Due reviews: %zu · new questions available: %zu (%d a day)",
+			 day->q.due_total, day->q.new_available, day->new_per_day);
+		add_queue(d, day);
+		if (day->tip) {
+			doc_blank(d);
+			doc_entry(d, "Tip: ", day->tip, 0, style(ATTR_DIM));
+		}
+		if (catalog_count(t->app->cat) == 0) {
+			doc_blank(d);
+			doc_printf(d, style(ATTR_BAD), "No questions were loaded from %s.",
+				 t->app->content[0]);
+		}
+	}
+	add_problems(d, t->app);
+	doc_draw(d, 2, LINES - 4, 0);
+	draw_footer("Enter start drill   ? help   q quit", t->msg, t->msg_bad ? style(ATTR_BAD)
+								      : style(ATTR_GOOD));
+}
+
+go today_key(tui *t, int ch)
+{
+	int arg;
+
+	switch (keys_lookup(CTX_TODAY, ch, &arg)) {
+	case ACT_START:
+		if (t->day_ok && t->day.q.n > 0)
+			return GO_DRILL;
+		snprintf(t->msg, sizeof(t->msg), "Nothing to drill today.");
+		t->msg_bad = false;
+		return GO_STAY;
+	case ACT_QUIT:
+		return GO_QUIT;
+	case ACT_HELP:
+		return GO_HELP;
+	default:
+		return GO_STAY;
+	}
+}

@@ -1,0 +1,138 @@
+/*
+ * The TUI's shared pieces: the screens, the key table and the drawing helpers.
+ * Private to src/tui.
+ */
+#ifndef BACKPREP_TUI_PRIV_H
+#define BACKPREP_TUI_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "backprep/app.h"
+#include "backprep/arena.h"
+#include "backprep/session.h"
+#include "backprep/text.h"
+
+enum { MIN_COLS = 60, MIN_LINES = 16 };
+
+/* Key contexts: where a binding applies. */
+enum {
+	CTX_TODAY = 1 << 0,
+	CTX_ASK = 1 << 1,
+	CTX_REVEALED = 1 << 2,
+	CTX_GRADE = 1 << 3,
+	CTX_DONE = 1 << 4,
+	CTX_HELP = 1 << 5,
+	CTX_DRILL = CTX_ASK | CTX_REVEALED | CTX_GRADE | CTX_DONE,
+	CTX_ALL = 0xff,
+};
+
+typedef enum {
+	ACT_NONE,
+	ACT_QUIT,
+	ACT_BACK,
+	ACT_HELP,
+	ACT_REDRAW,
+	ACT_START,
+	ACT_HINT,
+	ACT_REVEAL,
+	ACT_TICK,    /* with the digit */
+	ACT_TO_GRADE,
+	ACT_GRADE,   /* with the digit */
+	ACT_ACCEPT,  /* take the suggested grade */
+	ACT_UNGRADE, /* back from grading to the answer */
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PGUP,
+	ACT_PGDN,
+	ACT_TOP,
+	ACT_BOTTOM,
+} action;
+
+typedef struct keydef {
+	action act;
+	unsigned ctx;
+	int keys[4];     /* 0-terminated; with `range`, keys[0]..keys[1] */
+	bool range;
+	const char *name;  /* how help shows the keys */
+	const char *label; /* what it does */
+} keydef;
+
+extern const keydef key_table[];
+
+/* The action of key ch in context ctx; *arg gets the digit for ACT_TICK and ACT_GRADE. */
+action keys_lookup(unsigned ctx, int ch, int *arg);
+
+/* Colour pairs and attributes; plain attributes under NO_COLOR or without colour. */
+enum { ATTR_TITLE, ATTR_DIM, ATTR_HEAD, ATTR_GOOD, ATTR_BAD, ATTR_KEY, ATTR_SEL, ATTR_COUNT };
+void style_init(void);
+int style(int which);
+
+/* A document of wrapped lines, drawn with a scroll offset. */
+typedef struct doc_line {
+	const char *s;
+	size_t len;
+	int indent;
+	int attr;
+	char prefix[24]; /* drawn before the text on the first line of an entry */
+	int prefix_w;
+} doc_line;
+
+typedef struct doc {
+	doc_line *v;
+	size_t n, cap;
+	int width;
+	arena text; /* text made for this drawing (doc_printf), freed by doc_reset */
+} doc;
+
+void doc_reset(doc *d, int width);
+void doc_free(doc *d);
+void doc_blank(doc *d);
+void doc_text(doc *d, const char *s, int indent, int attr, enum text_mode mode);
+void doc_heading(doc *d, const char *s);
+void doc_printf(doc *d, int attr, const char *fmt, ...) BP_PRINTF(3, 4);
+/* A copy of s that lives until the next doc_reset. */
+const char *doc_keep(doc *d, const char *s);
+/* An entry with a prefix ("[x] 1. ") and the text hanging after it. */
+void doc_entry(doc *d, const char *prefix, const char *s, int indent, int attr);
+/* Draws rows [top, top+height) from line `scroll`; returns the clamped scroll. */
+int doc_draw(const doc *d, int top, int height, int scroll);
+
+/* One line of text at (y, x), cut to `cols` columns; newlines drawn as spaces. */
+void put_text(int y, int x, const char *s, size_t len, int cols, int attr);
+void put_str(int y, int x, const char *s, int attr);
+/* The title bar and the footer of key hints. */
+void draw_title(const char *left, const char *right);
+void draw_footer(const char *hints, const char *msg, int msg_attr);
+
+/* What a screen's key handler asks for. */
+typedef enum { GO_STAY, GO_TODAY, GO_DRILL, GO_HELP, GO_BACK, GO_QUIT } go;
+
+typedef struct tui {
+	bp_app *app;
+	app_day day;      /* today's figures and queue, rebuilt on entering Today */
+	bool day_ok;
+	char day_err[600];
+	session *drill;   /* the running drill, or NULL */
+	doc doc;
+	int scroll;
+	int help_scroll;
+	unsigned help_from; /* the context help was opened from */
+	char msg[600];    /* footer message */
+	bool msg_bad;
+} tui;
+
+void today_enter(tui *t);
+void today_draw(tui *t);
+go today_key(tui *t, int ch);
+
+void drill_enter(tui *t);
+void drill_leave(tui *t);
+void drill_draw(tui *t);
+go drill_key(tui *t, int ch);
+unsigned drill_ctx(const tui *t);
+
+void help_draw(tui *t);
+go help_key(tui *t, int ch);
+
+#endif
