@@ -5,6 +5,8 @@
 #include "backprep/catalog.h"
 #include "cli.h"
 
+#define S(n) ((n) == 1 ? "" : "s")
+
 /* The source line of a problem with a caret under its column, as compilers show it. */
 static void show_line(const bp_error *e)
 {
@@ -70,12 +72,13 @@ int cmd_validate(const app_opts *o, int argc, char **argv)
 		show_line(&d.v[i]);
 	}
 	if (d.n)
-		printf("%zu problem%s; %zu items in %zu packs loaded from %zu files\n", d.n,
-		       d.n == 1 ? "" : "s", catalog_count(c), catalog_pack_count(c),
-		       catalog_file_count(c));
+		printf("%zu problem%s; %zu item%s in %zu pack%s loaded from %zu file%s\n", d.n,
+		       S(d.n), catalog_count(c), S(catalog_count(c)), catalog_pack_count(c),
+		       S(catalog_pack_count(c)), catalog_file_count(c), S(catalog_file_count(c)));
 	else
-		printf("ok: %zu items in %zu packs, %zu files%s\n", catalog_count(c),
-		       catalog_pack_count(c), catalog_file_count(c), strict ? " (strict)" : "");
+		printf("ok: %zu item%s in %zu pack%s, %zu file%s%s\n", catalog_count(c),
+		       S(catalog_count(c)), catalog_pack_count(c), S(catalog_pack_count(c)),
+		       catalog_file_count(c), S(catalog_file_count(c)), strict ? " (strict)" : "");
 	n = d.n;
 	bp_diags_free(&d);
 	catalog_free(c);

@@ -76,9 +76,13 @@ static int check_header(const char *path, bool *exists, bp_error *e)
 
 	*exists = fd >= 0;
 	if (fd < 0)
-		return errno == ENOENT ? 0 : (bp_error_set(e, "cannot open %s: %s", path,
-							   strerror(errno)),
-					      -1);
+	{
+		/* Missing, or under a path that is not a directory: creating it will say which. */
+		if (errno == ENOENT || errno == ENOTDIR)
+			return 0;
+		bp_error_set(e, "cannot open %s: %s", path, strerror(errno));
+		return -1;
+	}
 	if (fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode)) {
 		close(fd);
 		bp_error_set(e, "%s is not a regular file", path);

@@ -34,16 +34,26 @@ static void add_queue(doc *d, const app_day *day)
 
 static void add_problems(doc *d, const bp_app *app)
 {
+	const bp_diags *p = &app->problems;
 	char buf[1200];
+	size_t files = 0;
 
-	if (app->problems.n == 0)
+	if (p->n == 0)
 		return;
+	for (size_t i = 0; i < p->n; i++) {
+		size_t k = 0;
+
+		while (k < i && strcmp(p->v[k].file, p->v[i].file) != 0)
+			k++;
+		files += k == i;
+	}
 	doc_blank(d);
-	doc_printf(d, style(ATTR_BAD), "Content problems: %zu (those packs were skipped; "
-				     "run `backprep validate` for all)",
-		 app->problems.n);
-	for (size_t i = 0; i < app->problems.n && i < 5; i++) {
-		bp_error_str(&app->problems.v[i], buf, sizeof(buf));
+	doc_printf(d, style(ATTR_BAD),
+		   "Content problems: %zu file%s skipped, %zu problem%s (run `backprep validate` "
+		   "to see them all):",
+		   files, files == 1 ? "" : "s", p->n, p->n == 1 ? "" : "s");
+	for (size_t i = 0; i < p->n && i < 5; i++) {
+		bp_error_str(&p->v[i], buf, sizeof(buf));
 		doc_entry(d, "! ", doc_keep(d, buf), 1, style(ATTR_BAD));
 	}
 }

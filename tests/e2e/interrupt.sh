@@ -1,0 +1,51 @@
+# Leaving at any moment loses no confirmed answer and leaves the terminal as it was:
+# Ctrl-C mid-answer, SIGTERM, and closing the terminal (SIGHUP).
+. "$(dirname "$0")/lib.sh"
+
+CONTENT=(--content "$ROOT/tests/fixtures/e2e")
+
+answer_one() {
+	wait_for "Up next" >/dev/null
+	keys Enter
+	wait_for "Drill 1/" >/dev/null
+	keys Space
+	wait_for "Key points" >/dev/null
+	keys 1 Enter
+	wait_for "Grade:" >/dev/null
+	keys 2
+	wait_for "graded Hard" >/dev/null
+}
+
+start -- "${CONTENT[@]}"
+answer_one
+keys Space 2
+wait_for "[x] 2." >/dev/null
+keys C-c
+expect_eq "Ctrl-C mid-answer exits with 130" "$(exit_status)" 130
+check "Ctrl-C says the confirmed answers are saved" wait_for "every confirmed answer is saved"
+check "terminal restored after Ctrl-C" terminal_restored
+expect_eq "the confirmed answer is in the database" "$(sql 'SELECT count(*) FROM review')" 1
+expect_eq "the unconfirmed one is not" "$(sql "SELECT grade FROM review")" 2
+
+start -- "${CONTENT[@]}"
+answer_one
+kill -TERM "$(app_pid)"
+expect_eq "SIGTERM exits with 143" "$(exit_status)" 143
+check "terminal restored after SIGTERM" terminal_restored
+expect_eq "answer before SIGTERM kept" "$(sql 'SELECT count(*) FROM review')" 2
+
+start -- "${CONTENT[@]}"
+answer_one
+pid=$(app_pid)
+tmux -S "$SOCK" kill-pane -t e2e
+for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+check "closing the terminal ends backprep" bash -c "! kill -0 $pid 2>/dev/null"
+expect_eq "answer before the hangup kept" "$(sql 'SELECT count(*) FROM review')" 3
+expect_eq "database intact after the hangup" "$(sql 'PRAGMA integrity_check')" ok
+
+# The lock is released with the process: a new session starts at once.
+start -- "${CONTENT[@]}"
+check "a new session starts after a hangup" wait_for "3 answered"
+keys q
+expect_eq "and quits cleanly" "$(exit_status)" 0
+finish

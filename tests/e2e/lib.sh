@@ -1,0 +1,118 @@
+# Helpers for end-to-end tests: the real ./backprep in a real terminal (tmux), with a pinned
+# clock, seed, locale, size and private HOME/XDG directories. Screens are waited for by
+# polling capture-pane, never by fixed sleeps. Source it; each test prints "ok - name" or
+# "not ok - name".
+
+set -u
+BIN=${BACKPREP_BIN:?set BACKPREP_BIN}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+T=$(mktemp -d /tmp/backprep-e2e.XXXXXX)
+SOCK="$T/tmux.sock"
+export HOME="$T/home" XDG_DATA_HOME="$T/home/data" XDG_CONFIG_HOME="$T/home/config"
+export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
+export BACKPREP_NOW=${BACKPREP_NOW:-2026-11-29T08:00:00Z} BACKPREP_SEED=7
+unset BACKPREP_DB BACKPREP_CONTENT NO_COLOR
+mkdir -p "$HOME"
+DB="$XDG_DATA_HOME/backprep/progress.db"
+FAILED=0
+
+cleanup() {
+	tmux -S "$SOCK" kill-server 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+
+ok() { echo "ok - $1"; }
+not_ok() {
+	echo "not ok - $1"
+	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/#   /'
+	FAILED=1
+}
+
+# check NAME CONDITION...: runs the condition (a command) and reports.
+check() {
+	local name=$1
+	shift
+	if "$@"; then ok "$name"; else not_ok "$name" "$(screen)"; fi
+}
+
+# expect_eq NAME ACTUAL EXPECTED
+expect_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected [$3], got [$2]"; fi
+}
+
+# start [ENV=VALUE...] -- [ARGS...]: runs backprep in a fresh 100x30 terminal. When it exits,
+# the pane shows its exit status and the terminal modes it left behind.
+start() {
+	local envs=() args=()
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	args=("$@")
+	tmux -S "$SOCK" kill-server 2>/dev/null
+	printf '%q ' env "${envs[@]}" "$BIN" "${args[@]}" >"$T/cmd"
+	cat >"$T/run.sh" <<SH
+$(cat "$T/cmd")
+rc=\$?
+printf '[exit %s] ' "\$rc"
+stty -a | tr ' ;' '\n\n' | grep -E '^-?(icanon|echo)\$' | tr '\n' ' '
+printf '[end]\n'
+exec sleep 3600
+SH
+	tmux -S "$SOCK" -f /dev/null new-session -d -s e2e -x "${COLS:-100}" -y "${ROWS:-30}" \
+		"bash $T/run.sh"
+}
+
+screen() { tmux -S "$SOCK" capture-pane -p -t e2e 2>/dev/null; }
+
+# wait_for TEXT [SECONDS]: polls the screen until TEXT appears.
+wait_for() {
+	local text=$1 limit=${2:-10} i=0 n
+	n=$((limit * 20))
+	while [ $i -lt $n ]; do
+		screen | grep -qF -- "$text" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for: $text"
+	screen | sed 's/^/#   | /'
+	return 1
+}
+
+# wait_gone TEXT [SECONDS]: polls until TEXT is no longer on the screen.
+wait_gone() {
+	local text=$1 limit=${2:-10} i=0 n
+	n=$((limit * 20))
+	while [ $i -lt $n ]; do
+		screen | grep -qF -- "$text" || return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# still on screen: $text"
+	return 1
+}
+
+keys() { tmux -S "$SOCK" send-keys -t e2e "$@"; }
+
+# The pid of backprep inside the pane (the pane runs bash, which runs it).
+app_pid() { pgrep -f -P "$(tmux -S "$SOCK" display -p -t e2e '#{pane_pid}')" "$BIN" | head -1; }
+
+resize() { tmux -S "$SOCK" resize-window -t e2e -x "$1" -y "$2"; }
+
+# exit_status: waits for backprep to end and prints its exit status.
+exit_status() {
+	wait_for '[end]' 10 >/dev/null || { echo none; return; }
+	screen | sed -n 's/.*\[exit \([0-9]*\)\].*/\1/p' | tail -1
+}
+
+# terminal_restored: after exit, the modes are back (canonical input, echo) and the
+# alternate screen is off.
+terminal_restored() {
+	local s
+	s=$(screen | grep -F '[end]' | tail -1)
+	case "$s" in *-icanon* | *-echo\ *) return 1 ;; esac
+	[ "$(tmux -S "$SOCK" display -p -t e2e '#{alternate_on}')" = 0 ]
+}
+
+sql() { sqlite3 -batch -noheader "$DB" "$@"; }
+
+finish() { exit "$FAILED"; }

@@ -1,0 +1,64 @@
+# Help generated from the key table, resizing at any moment, the too-small notice, NO_COLOR,
+# and long answers that scroll.
+. "$(dirname "$0")/lib.sh"
+
+CONTENT=(--content "$ROOT/tests/fixtures/e2e")
+
+start -- "${CONTENT[@]}"
+wait_for "Up next" >/dev/null
+keys '?'
+check "? opens help" wait_for "Help"
+check "help lists the Today keys from the key table" wait_for "start today's drill"
+check "help lists the drill keys" wait_for "reveal the key points and the model answer"
+keys q
+check "q closes help back to Today" wait_for "Up next"
+
+keys Enter
+wait_for "Drill 1/" >/dev/null
+keys '?'
+check "help from the drill starts with the question's keys" wait_for "Drill: the question"
+keys Escape
+check "Esc closes help back to the drill" wait_for "Drill 1/"
+
+resize 50 12
+check "a tiny terminal gets a notice" wait_for "Terminal too small: 50x12"
+check "the notice says the minimum" wait_for "least 60x16"
+keys Space
+resize 100 30
+check "growing the terminal brings the drill back" wait_for "Drill 1/"
+check "keys pressed while too small were ignored" wait_gone "Key points" 1
+
+resize 60 16
+keys Space
+check "the drill works at the minimum size" wait_for "Key points"
+keys End
+check "End scrolls to the bottom of a long answer" wait_for "Follow-ups"
+check "the prompt scrolled out of view" wait_gone "Why does a client send"
+keys Home
+check "Home scrolls back to the prompt" wait_for "Why does a client send"
+resize 100 30
+keys q
+wait_for "Up next" >/dev/null
+keys q
+expect_eq "quits cleanly after resizing" "$(exit_status)" 0
+check "terminal restored" terminal_restored
+
+# NO_COLOR: the same screens, no colour pairs (the grade suggestion still stands out).
+start NO_COLOR=1 -- "${CONTENT[@]}"
+check "NO_COLOR still opens Today" wait_for "Up next"
+keys Enter Space 1 2 3 4 Enter
+check "NO_COLOR grade bar" wait_for "Enter take Good"
+keys q q
+expect_eq "NO_COLOR quits cleanly" "$(exit_status)" 0
+
+# An unknown terminal type is a message, not an abort.
+start TERM=no-such-terminal -- "${CONTENT[@]}"
+check "unknown TERM gets a clear message" wait_for "unknown terminal type 'no-such-terminal'"
+expect_eq "unknown TERM exits 1" "$(exit_status)" 1
+
+# A terminal that cannot address the cursor.
+start TERM=dumb -- "${CONTENT[@]}"
+check "a dumb terminal gets a clear message" wait_for "cannot move the cursor"
+expect_eq "dumb terminal exits 1" "$(exit_status)" 1
+check "terminal restored after refusing" terminal_restored
+finish
