@@ -207,7 +207,8 @@ static void load_dir(catalog *c, const char *dir, bp_diags *diags)
 		sprintf(names[n++], "%s/%s", dir, de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), by_name);
+	if (n)
+		qsort(names, n, sizeof(*names), by_name);
 	for (size_t i = 0; i < n; i++) {
 		load_file(c, names[i], diags);
 		free(names[i]);

@@ -1,6 +1,6 @@
 # The command line: usage errors, version, `today`, and `validate` on hostile packs — every
 # problem as file:line:col, nothing crashes, and it finishes promptly.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 
 run() { OUT=$("$BIN" "$@" 2>&1 </dev/null); RC=$?; }
 

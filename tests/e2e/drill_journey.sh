@@ -1,6 +1,6 @@
 # The first journey of a new user: Today, a drill with a hint, reveal, ticks and grades,
 # then back to Today and out; the database and the terminal checked afterwards.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 
 start -- --content "$ROOT/tests/fixtures/e2e"
 check "opens on Today" wait_for "Week 1 of 4 · day 1 of 28"

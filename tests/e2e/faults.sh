@@ -1,6 +1,6 @@
 # Bad files on disk and a second instance: each gets a message that names the file, nothing
 # is written over, and the terminal is left as it was.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 
 CONTENT=(--content "$ROOT/tests/fixtures/e2e")
 mkdir -p "$XDG_DATA_HOME/backprep"

@@ -1,6 +1,6 @@
 # Leaving at any moment loses no confirmed answer and leaves the terminal as it was:
 # Ctrl-C mid-answer, SIGTERM, and closing the terminal (SIGHUP).
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 
 CONTENT=(--content "$ROOT/tests/fixtures/e2e")
 

@@ -1,6 +1,6 @@
 # Help generated from the key table, resizing at any moment, the too-small notice, NO_COLOR,
 # and long answers that scroll.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 
 CONTENT=(--content "$ROOT/tests/fixtures/e2e")
 
