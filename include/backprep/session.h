@@ -29,6 +29,10 @@ typedef struct session session;
 
 /* The session takes the queue; store, catalog, params and rng must outlive it. */
 session *session_new(store *st, queue *q, const fsrs_params *p, bp_rng *rng);
+
+/* A cram session: answers are recorded (source "cram") but schedules never change. */
+void session_set_cram(session *s);
+bool session_is_cram(const session *s);
 void session_free(session *s);
 
 session_phase session_phase_of(const session *s);
@@ -37,6 +41,7 @@ size_t session_position(const session *s); /* 0-based index of the current item 
 size_t session_total(const session *s);
 size_t session_answered(const session *s);
 bool session_is_new(const session *s);
+bool session_is_starred(const session *s);
 
 /* Shows the next hint; false when none is left. */
 bool session_hint(session *s);
@@ -59,7 +64,19 @@ fsrs_grade session_suggested(const session *s);
 /* Grade -> revealed, to change the ticks before grading. */
 void session_ungrade(session *s);
 
-/* Records the grade; on success moves to the next item. -1 keeps everything for a retry. */
+/* Records the grade; on success moves to the next item. -1 keeps everything for a retry.
+ * An Again brings the item back later in the same session (after its learning step). */
 int session_grade(session *s, fsrs_grade g, bp_error *e);
+
+/* Takes back the last recorded answer of this session and asks that item again.
+ * 0 on success, 1 when there is nothing to undo, -1 on error. */
+int session_undo(session *s, bp_error *e);
+
+/* Bury (until tomorrow) or suspend (until unsuspended) the current item, and move on. */
+int session_bury(session *s, int64_t until, bp_error *e);
+int session_suspend(session *s, bp_error *e);
+
+/* Stars or unstars the current item; *starred says which it is now. */
+int session_star(session *s, bool *starred, bp_error *e);
 
 #endif

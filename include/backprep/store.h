@@ -25,12 +25,14 @@ enum {
 typedef struct store store;
 
 typedef struct store_review {
+	int64_t id; /* set by store_record and when read */
 	const char *item;
 	int rev;
 	int64_t at; /* Unix seconds */
 	int grade;  /* 1..4 */
 	int covered, points, hints, seconds;
-	const char *source; /* "drill" */
+	double draw;        /* the fuzz draw the scheduler used; negative for none */
+	const char *source; /* "drill", or "cram" (recorded, never scheduled) */
 } store_review;
 
 typedef struct store_card {
@@ -61,8 +63,33 @@ int store_open(const char *path, unsigned flags, store **out, bp_error *e);
 void store_close(store *st);
 const char *store_path(const store *st);
 
-/* Appends the review and writes the card, in one transaction. */
-int store_record(store *st, const store_review *r, const store_card *c, bp_error *e);
+/* Appends the review (setting r->id) and writes the card, in one transaction. */
+int store_record(store *st, store_review *r, const store_card *c, bp_error *e);
+
+/* Writes a card without a review (flags, repairs). */
+int store_card_put(store *st, const store_card *c, bp_error *e);
+
+/* Takes back review `id` and puts the card back as it was (prev), or removes the card when
+ * prev is NULL, in one transaction. */
+int store_undo(store *st, int64_t id, const char *item, const store_card *prev, bp_error *e);
+
+/* Calls fn for each review of `item` (NULL: all), ordered by item, time and id. The strings
+ * of r live only during the call. fn returns nonzero to stop. */
+typedef int (*store_review_fn)(void *ctx, const store_review *r);
+int store_reviews(store *st, const char *item, store_review_fn fn, void *ctx, bp_error *e);
+
+/* Appends a review without touching cards (import); *added is false when an identical one
+ * (same item, rev, time and grade) is there already. */
+int store_review_merge(store *st, const store_review *r, bool *added, bp_error *e);
+
+/* A transaction around many calls (doctor, import). */
+int store_begin(store *st, bp_error *e);
+int store_commit(store *st, bp_error *e);
+void store_rollback(store *st);
+
+/* SQLite's quick_check and foreign_key_check; 1 when clean, 0 with what was found in
+ * report, -1 on error. */
+int store_check(store *st, char *report, size_t n, bp_error *e);
 
 /* Every card, malloc'd; the caller frees *out. */
 int store_cards(store *st, store_card **out, size_t *n, bp_error *e);

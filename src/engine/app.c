@@ -70,14 +70,47 @@ size_t app_content_dirs(const app_opts *o, char dirs[][PATHS_MAX], size_t max)
 	return n;
 }
 
+/* config.yaml's scheduler options over the defaults; fuzz is on for people, off in tests. */
+static void apply_config(const bp_config *c, fsrs_params *p)
+{
+	fsrs_params_default(p);
+	p->fuzz = c->has_fuzz ? c->fuzz : true;
+	if (c->has_retention)
+		p->retention = c->retention;
+	if (c->has_max_interval)
+		p->max_interval = c->max_interval;
+	if (c->n_learning >= 0) {
+		p->n_learning = c->n_learning;
+		memcpy(p->learning, c->learning, sizeof(int) * (size_t)c->n_learning);
+	}
+	if (c->n_relearning >= 0) {
+		p->n_relearning = c->n_relearning;
+		memcpy(p->relearning, c->relearning, sizeof(int) * (size_t)c->n_relearning);
+	}
+}
+
+static int load_config(bp_app *app, bp_error *e)
+{
+	char dir[PATHS_MAX];
+
+	config_defaults(&app->cfg);
+	if (paths_config_dir(dir, sizeof(dir), NULL) < 0)
+		return 0;
+	if ((size_t)snprintf(app->config_path, sizeof(app->config_path), "%s/config.yaml", dir) >=
+	    sizeof(app->config_path))
+		return 0;
+	return config_load(app->config_path, &app->cfg, e);
+}
+
 int app_open(bp_app *app, const app_opts *o, bp_error *e)
 {
 	const char *paths[APP_MAX_CONTENT];
 	char db[PATHS_MAX];
 
 	memset(app, 0, sizeof(*app));
-	fsrs_params_default(&app->params);
-	app->params.fuzz = true;
+	if (load_config(app, e) < 0)
+		return -1;
+	apply_config(&app->cfg, &app->params);
 	rng_seed_env(&app->rng, (uint64_t)clock_now() ^ (uint64_t)getpid() << 32);
 	app->n_content_dirs = app_content_dirs(o, app->content, APP_MAX_CONTENT);
 	if (app->n_content_dirs == 0) {
@@ -127,6 +160,43 @@ static int plan_start(bp_app *app, int64_t today, int64_t *start, bp_error *e)
 	return 0;
 }
 
+int app_set_interview(bp_app *app, int64_t day, bp_error *e)
+{
+	char buf[16];
+
+	if (day <= 0)
+		return store_setting_set(app->st, "interview_date", "", e);
+	clock_format_day(day, buf);
+	return store_setting_set(app->st, "interview_date", buf, e);
+}
+
+int64_t app_interview(bp_app *app, bool *from_config)
+{
+	char buf[32];
+	int64_t t;
+
+	*from_config = app->cfg.interview > 0;
+	if (*from_config)
+		return app->cfg.interview;
+	if (store_setting_get(app->st, "interview_date", buf, sizeof(buf), NULL) == 1 && buf[0] &&
+	    clock_parse_iso(buf, &t) == 0)
+		return t / 86400;
+	return 0;
+}
+
+int app_cram(bp_app *app, queue *q, bp_error *e)
+{
+	bool from_config;
+	int64_t day = app_interview(app, &from_config);
+
+	if (queue_cram(app->cat, app->cards, app->n_cards, &app->params, clock_now(),
+		       day ? clock_day_start(day) : 0, 20, q) < 0) {
+		bp_error_set(e, "out of memory while building the cram queue");
+		return -1;
+	}
+	return 0;
+}
+
 int app_today(bp_app *app, app_day *t, bp_error *e)
 {
 	int64_t now = clock_now(), day = clock_local_day(now), start;
@@ -146,6 +216,13 @@ int app_today(bp_app *app, app_day *t, bp_error *e)
 	t->week = plan_week(catalog_plan(app->cat), &t->pos);
 	t->budget = t->week ? t->week->daily_minutes : DEFAULT_MINUTES;
 	t->new_per_day = t->week ? t->week->new_per_day : DEFAULT_NEW;
+	t->budget_from_config = app->cfg.daily_minutes > 0;
+	if (t->budget_from_config)
+		t->budget = app->cfg.daily_minutes;
+	if (app->cfg.new_per_day >= 0)
+		t->new_per_day = app->cfg.new_per_day;
+	t->interview = app_interview(app, &t->interview_from_config);
+	t->days_to_interview = t->interview ? (int)(t->interview - day) : 0;
 	qo = (queue_opts){
 		.now = now,
 		.day_end = to,
@@ -153,6 +230,10 @@ int app_today(bp_app *app, app_day *t, bp_error *e)
 		.levels = t->week ? t->week->levels : 0,
 		.budget_minutes = t->budget - t->done.seconds / 60,
 		.new_limit = t->new_per_day - t->done.new_items,
+		.focus = t->week ? t->week->focus : NULL,
+		.interview = t->interview ? clock_day_start(t->interview) : 0,
+		.rng = &app->rng,
+		.daily_minutes = t->budget,
 	};
 	if (queue_build(app->cat, app->cards, app->n_cards, &app->params, &qo, &t->q) < 0) {
 		bp_error_set(e, "out of memory while building the queue");

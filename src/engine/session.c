@@ -1,4 +1,4 @@
-/* session: the drill's state machine, and recording each answer. */
+/* session: the drill's state machine, recording each answer, and taking one back. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,16 +7,33 @@
 #include "backprep/clock.h"
 #include "backprep/session.h"
 
+enum { AGAIN_GAP = 3 }; /* an Again comes back after this many other questions */
+
+/* What undo needs to put back. */
+typedef struct undo_rec {
+	size_t pos;        /* the entry that was answered */
+	int64_t review_id;
+	bool had_card;
+	store_card prev;   /* the card before the answer */
+	size_t inserted;   /* position of the Again copy, or SIZE_MAX */
+} undo_rec;
+
 struct session {
 	store *st;
 	queue q;
+	size_t cap;
 	const fsrs_params *p;
 	bp_rng *rng;
 	size_t pos, answered;
 	session_phase phase;
 	int hints;
 	bool ticked[SESSION_MAX_POINTS];
+	bool cram;
 	int64_t started_ms; /* when the current item was shown */
+	store_card **owned; /* cards of answered items, which their Again copies point to */
+	size_t n_owned;
+	undo_rec *undo;
+	size_t n_undo;
 };
 
 static void start_item(session *s)
@@ -35,6 +52,7 @@ session *session_new(store *st, queue *q, const fsrs_params *p, bp_rng *rng)
 		return NULL;
 	s->st = st;
 	s->q = *q;
+	s->cap = q->n;
 	memset(q, 0, sizeof(*q));
 	s->p = p;
 	s->rng = rng;
@@ -46,8 +64,22 @@ void session_free(session *s)
 {
 	if (!s)
 		return;
+	for (size_t i = 0; i < s->n_owned; i++)
+		free(s->owned[i]);
+	free(s->owned);
+	free(s->undo);
 	queue_free(&s->q);
 	free(s);
+}
+
+void session_set_cram(session *s)
+{
+	s->cram = true;
+}
+
+bool session_is_cram(const session *s)
+{
+	return s->cram;
 }
 
 session_phase session_phase_of(const session *s)
@@ -77,7 +109,16 @@ size_t session_answered(const session *s)
 
 bool session_is_new(const session *s)
 {
-	return s->pos < s->q.n && !s->q.v[s->pos].card;
+	const store_card *c = s->pos < s->q.n ? s->q.v[s->pos].card : NULL;
+
+	return s->pos < s->q.n && (!c || c->state == FSRS_NEW);
+}
+
+bool session_is_starred(const session *s)
+{
+	const store_card *c = s->pos < s->q.n ? s->q.v[s->pos].card : NULL;
+
+	return c && c->starred;
 }
 
 bool session_hint(session *s)
@@ -204,6 +245,57 @@ fsrs_grade session_suggested(const session *s)
 	return g;
 }
 
+/* Grows the queue and the owned list for an Again copy. */
+static int reserve(session *s)
+{
+	if (s->q.n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 8;
+		queue_entry *v = realloc(s->q.v, cap * sizeof(*v));
+
+		if (!v)
+			return -1;
+		s->q.v = v;
+		s->cap = cap;
+	}
+	{
+		store_card **o = realloc(s->owned, (s->n_owned + 1) * sizeof(*o));
+
+		if (!o)
+			return -1;
+		s->owned = o;
+	}
+	return 0;
+}
+
+/* Puts a copy of the answered item AGAIN_GAP places later; SIZE_MAX when it could not. */
+static size_t requeue(session *s, const store_card *card)
+{
+	size_t at = s->pos + 1 + AGAIN_GAP;
+	store_card *own;
+
+	if (reserve(s) < 0 || !(own = malloc(sizeof(*own))))
+		return SIZE_MAX;
+	*own = *card;
+	s->owned[s->n_owned++] = own;
+	if (at > s->q.n)
+		at = s->q.n;
+	memmove(&s->q.v[at + 1], &s->q.v[at], (s->q.n - at) * sizeof(s->q.v[0]));
+	s->q.v[at] = (queue_entry){ s->q.v[s->pos].item, own, 0.0 };
+	s->q.n++;
+	return at;
+}
+
+static int push_undo(session *s, const undo_rec *u)
+{
+	undo_rec *v = realloc(s->undo, (s->n_undo + 1) * sizeof(*v));
+
+	if (!v)
+		return -1;
+	s->undo = v;
+	s->undo[s->n_undo++] = *u;
+	return 0;
+}
+
 int session_grade(session *s, fsrs_grade g, bp_error *e)
 {
 	const queue_entry *qe;
@@ -211,6 +303,7 @@ int session_grade(session *s, fsrs_grade g, bp_error *e)
 	fsrs_card fc;
 	store_card sc;
 	store_review r;
+	undo_rec u = { .pos = s->pos, .inserted = SIZE_MAX };
 	double draw;
 
 	if (s->phase != SESSION_GRADE || g < FSRS_AGAIN || g > FSRS_EASY) {
@@ -218,19 +311,27 @@ int session_grade(session *s, fsrs_grade g, bp_error *e)
 		return -1;
 	}
 	qe = &s->q.v[s->pos];
-	if (qe->card) {
+	u.had_card = qe->card != NULL;
+	if (qe->card)
+		u.prev = *qe->card;
+	if (qe->card && qe->card->state != FSRS_NEW) {
 		sc = *qe->card;
 		card_to_fsrs(qe->card, &fc);
 	} else {
-		memset(&sc, 0, sizeof(sc));
+		if (qe->card) /* a new item that was starred or buried keeps its flags */
+			sc = *qe->card;
+		else
+			memset(&sc, 0, sizeof(sc));
 		snprintf(sc.item, sizeof(sc.item), "%s", qe->item->id);
 		sc.introduced = now;
 		fsrs_card_init(&fc, now);
 	}
 	draw = s->p->fuzz && s->rng ? rng_unit(s->rng) : -1.0;
-	fsrs_review(s->p, &fc, g, now, draw);
-	sc.rev = qe->item->rev;
-	card_from_fsrs(&fc, &sc);
+	if (!s->cram) { /* cram answers are kept, but leave the schedule alone */
+		fsrs_review(s->p, &fc, g, now, draw);
+		sc.rev = qe->item->rev;
+		card_from_fsrs(&fc, &sc);
+	}
 	r = (store_review){
 		.item = qe->item->id,
 		.rev = qe->item->rev,
@@ -240,12 +341,129 @@ int session_grade(session *s, fsrs_grade g, bp_error *e)
 		.points = session_points(s),
 		.hints = s->hints,
 		.seconds = (int)((clock_mono_ms() - s->started_ms) / 1000),
-		.source = "drill",
+		.draw = s->cram ? -1.0 : draw,
+		.source = s->cram ? "cram" : "drill",
 	};
 	if (store_record(s->st, &r, &sc, e) < 0)
 		return -1;
+	u.review_id = r.id;
+	if (g == FSRS_AGAIN && !s->cram)
+		u.inserted = requeue(s, &sc);
+	push_undo(s, &u); /* out of memory here only costs the undo */
 	s->answered++;
 	s->pos++;
 	start_item(s);
+	return 0;
+}
+
+int session_undo(session *s, bp_error *e)
+{
+	undo_rec *u;
+
+	if (s->n_undo == 0)
+		return 1;
+	u = &s->undo[s->n_undo - 1];
+	if (store_undo(s->st, u->review_id, s->q.v[u->pos].item->id, u->had_card ? &u->prev : NULL,
+		       e) < 0)
+		return -1;
+	if (u->inserted != SIZE_MAX && u->inserted < s->q.n) {
+		memmove(&s->q.v[u->inserted], &s->q.v[u->inserted + 1],
+			(s->q.n - u->inserted - 1) * sizeof(s->q.v[0]));
+		s->q.n--;
+	}
+	s->pos = u->pos;
+	s->answered--;
+	s->n_undo--;
+	start_item(s);
+	return 0;
+}
+
+/* The current item's card as it should be stored with new flags. */
+static store_card flagged_card(const session *s)
+{
+	const queue_entry *qe = &s->q.v[s->pos];
+	store_card sc;
+
+	if (qe->card) {
+		sc = *qe->card;
+	} else { /* never answered: a new card that only carries the flag */
+		memset(&sc, 0, sizeof(sc));
+		snprintf(sc.item, sizeof(sc.item), "%s", qe->item->id);
+		sc.rev = qe->item->rev;
+		sc.due = clock_now();
+	}
+	return sc;
+}
+
+/* Drops the current entry (and its later Again copies) from the rest of the session. */
+static void skip_item(session *s)
+{
+	const bp_item *it = s->q.v[s->pos].item;
+	size_t k = s->pos + 1;
+
+	for (size_t i = s->pos + 1; i < s->q.n; i++)
+		if (s->q.v[i].item != it)
+			s->q.v[k++] = s->q.v[i];
+	s->q.n = k;
+	s->pos++;
+	start_item(s);
+}
+
+static int store_flag(session *s, store_card *sc, bp_error *e)
+{
+	store_card *own;
+
+	if (store_card_put(s->st, sc, e) < 0)
+		return -1;
+	/* later entries of this item must see the flag too */
+	if (reserve(s) == 0 && (own = malloc(sizeof(*own)))) {
+		*own = *sc;
+		s->owned[s->n_owned++] = own;
+		for (size_t i = s->pos; i < s->q.n; i++)
+			if (s->q.v[i].item == s->q.v[s->pos].item)
+				s->q.v[i].card = own;
+	}
+	return 0;
+}
+
+int session_bury(session *s, int64_t until, bp_error *e)
+{
+	store_card sc;
+
+	if (!session_item(s))
+		return 1;
+	sc = flagged_card(s);
+	sc.buried_until = until;
+	if (store_flag(s, &sc, e) < 0)
+		return -1;
+	skip_item(s);
+	return 0;
+}
+
+int session_suspend(session *s, bp_error *e)
+{
+	store_card sc;
+
+	if (!session_item(s))
+		return 1;
+	sc = flagged_card(s);
+	sc.suspended = true;
+	if (store_flag(s, &sc, e) < 0)
+		return -1;
+	skip_item(s);
+	return 0;
+}
+
+int session_star(session *s, bool *starred, bp_error *e)
+{
+	store_card sc;
+
+	if (!session_item(s))
+		return 1;
+	sc = flagged_card(s);
+	sc.starred = !sc.starred;
+	if (store_flag(s, &sc, e) < 0)
+		return -1;
+	*starred = sc.starred;
 	return 0;
 }

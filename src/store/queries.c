@@ -7,7 +7,7 @@
 
 static const char *const sql[ST_COUNT] = {
 	[ST_INSERT_REVIEW] = "INSERT INTO review (item, rev, at, grade, covered, points, hints, "
-			     "seconds, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			     "seconds, draw, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_UPSERT_CARD] = "INSERT OR REPLACE INTO card (item, rev, state, stability, difficulty, "
 			   "due, last_review, introduced, scheduled_days, reps, lapses, step, "
 			   "suspended, starred, buried_until) "
@@ -23,6 +23,13 @@ static const char *const sql[ST_COUNT] = {
 	[ST_DAY_NEW] = "SELECT count(*) FROM card WHERE introduced >= ? AND introduced < ?",
 	[ST_SETTING_GET] = "SELECT value FROM setting WHERE key = ?",
 	[ST_SETTING_SET] = "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+	[ST_REVIEWS] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, draw, "
+		       "source FROM review ORDER BY item, at, id",
+	[ST_REVIEWS_OF] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, draw, "
+			  "source FROM review WHERE item = ? ORDER BY at, id",
+	[ST_DELETE_REVIEW] = "DELETE FROM review WHERE id = ?",
+	[ST_DELETE_CARD] = "DELETE FROM card WHERE item = ?",
+	[ST_REVIEW_FIND] = "SELECT 1 FROM review WHERE item = ? AND rev = ? AND at = ? AND grade = ?",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
@@ -99,7 +106,7 @@ static void read_card(sqlite3_stmt *s, store_card *c)
 	c->buried_until = sqlite3_column_int64(s, 14);
 }
 
-static int insert_review(store *st, const store_review *r, bp_error *e)
+static int insert_review(store *st, store_review *r, bp_error *e)
 {
 	sqlite3_stmt *s = store_stmt(st, ST_INSERT_REVIEW, e);
 	int rc;
@@ -114,38 +121,201 @@ static int insert_review(store *st, const store_review *r, bp_error *e)
 	sqlite3_bind_int(s, 6, r->points);
 	sqlite3_bind_int(s, 7, r->hints);
 	sqlite3_bind_int(s, 8, r->seconds);
-	sqlite3_bind_text(s, 9, r->source ? r->source : "drill", -1, SQLITE_STATIC);
+	if (r->draw >= 0)
+		sqlite3_bind_double(s, 9, r->draw);
+	else
+		sqlite3_bind_null(s, 9);
+	sqlite3_bind_text(s, 10, r->source ? r->source : "drill", -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, e, "could not save the answer:");
+	if (rc != SQLITE_DONE)
+		return store_fail(st, e, "could not save the answer:");
+	r->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
 }
 
-int store_record(store *st, const store_review *r, const store_card *c, bp_error *e)
+static int put_card(store *st, const store_card *c, bp_error *e)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = store_stmt(st, ST_UPSERT_CARD, e);
 	int rc;
 
+	if (!s)
+		return -1;
+	bind_card(s, c);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, e, "could not save:");
+}
+
+/* Runs a statement with one bound value (text or integer) and no result rows. */
+static int run_one(store *st, enum stmt_id id, const char *text, int64_t num, bp_error *e)
+{
+	sqlite3_stmt *s = store_stmt(st, id, e);
+	int rc;
+
+	if (!s)
+		return -1;
+	if (text)
+		sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(s, 1, num);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, e, "could not save:");
+}
+
+int store_begin(store *st, bp_error *e)
+{
+	return run(st, ST_BEGIN, e, "could not start a transaction:");
+}
+
+int store_commit(store *st, bp_error *e)
+{
+	return run(st, ST_COMMIT, e, "could not save:");
+}
+
+void store_rollback(store *st)
+{
+	/* A failing ROLLBACK only means none was open. */
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_card_put(store *st, const store_card *c, bp_error *e)
+{
+	return put_card(st, c, e);
+}
+
+int store_undo(store *st, int64_t id, const char *item, const store_card *prev, bp_error *e)
+{
+	if (store_begin(st, e) < 0)
+		return -1;
+	if (run_one(st, ST_DELETE_REVIEW, NULL, id, e) < 0 ||
+	    (prev ? put_card(st, prev, e) : run_one(st, ST_DELETE_CARD, item, 0, e)) < 0 ||
+	    store_commit(st, e) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+int store_record(store *st, store_review *r, const store_card *c, bp_error *e)
+{
 	if (run(st, ST_BEGIN, e, "could not save the answer:") < 0)
 		return -1;
 	if (insert_review(st, r, e) < 0)
 		goto fail;
-	if (!(s = store_stmt(st, ST_UPSERT_CARD, e)))
+	if (put_card(st, c, e) < 0)
 		goto fail;
-	bind_card(s, c);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		store_fail(st, e, "could not save the answer:");
-		goto fail;
-	}
 	if (run(st, ST_COMMIT, e, "could not save the answer:") < 0)
 		goto fail;
 	return 0;
 fail:
-	/* The error in e is the one to show; a failing ROLLBACK only means none was open. */
-	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	store_rollback(st); /* the error in e is the one to show */
 	return -1;
+}
+
+int store_reviews(store *st, const char *item, store_review_fn fn, void *ctx, bp_error *e)
+{
+	sqlite3_stmt *s = store_stmt(st, item ? ST_REVIEWS_OF : ST_REVIEWS, e);
+	int rc, stop = 0;
+
+	if (!s)
+		return -1;
+	if (item)
+		sqlite3_bind_text(s, 1, item, -1, SQLITE_STATIC);
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *src = sqlite3_column_text(s, 10);
+		store_review r = {
+			.id = sqlite3_column_int64(s, 0),
+			.item = (const char *)sqlite3_column_text(s, 1),
+			.rev = sqlite3_column_int(s, 2),
+			.at = sqlite3_column_int64(s, 3),
+			.grade = sqlite3_column_int(s, 4),
+			.covered = sqlite3_column_int(s, 5),
+			.points = sqlite3_column_int(s, 6),
+			.hints = sqlite3_column_int(s, 7),
+			.seconds = sqlite3_column_int(s, 8),
+			.draw = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1.0
+									: sqlite3_column_double(s, 9),
+			.source = src ? (const char *)src : "drill",
+		};
+
+		if (!r.item)
+			r.item = "";
+		stop = fn(ctx, &r);
+	}
+	if (stop) {
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, e, "cannot read the review log:");
+}
+
+int store_review_merge(store *st, const store_review *r, bool *added, bp_error *e)
+{
+	sqlite3_stmt *s = store_stmt(st, ST_REVIEW_FIND, e);
+	store_review copy = *r;
+	int rc;
+
+	*added = false;
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, r->item, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, r->rev);
+	sqlite3_bind_int64(s, 3, r->at);
+	sqlite3_bind_int(s, 4, r->grade);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, e, "cannot read the review log:");
+	if (insert_review(st, &copy, e) < 0)
+		return -1;
+	*added = true;
+	return 0;
+}
+
+/* Collects the rows of a check PRAGMA into report; returns how many problems it found. */
+static int check_rows(store *st, const char *pragma, bool ok_row, char *report, size_t n,
+		      size_t *used, bp_error *e)
+{
+	sqlite3_stmt *s;
+	int rc, found = 0;
+
+	if (sqlite3_prepare_v2(st->db, pragma, -1, &s, NULL) != SQLITE_OK)
+		return store_fail(st, e, "cannot check:");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+
+		if (ok_row && t && strcmp(t, "ok") == 0)
+			continue;
+		found++;
+		if (*used < n)
+			*used += (size_t)snprintf(report + *used, n - *used, "%s%s", *used ? "; " : "",
+						  t ? t : "?");
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, e, "cannot check:");
+	return found;
+}
+
+int store_check(store *st, char *report, size_t n, bp_error *e)
+{
+	size_t used = 0;
+	int a, b;
+
+	report[0] = '\0';
+	a = check_rows(st, "PRAGMA quick_check", true, report, n, &used, e);
+	if (a < 0)
+		return -1;
+	b = check_rows(st, "PRAGMA foreign_key_check", false, report, n, &used, e);
+	if (b < 0)
+		return -1;
+	return a + b == 0;
 }
 
 int store_cards(store *st, store_card **out, size_t *n, bp_error *e)

@@ -15,6 +15,7 @@ static const char *const migrations[STORE_SCHEMA] = {
 	"  points INTEGER NOT NULL DEFAULT 0,"
 	"  hints INTEGER NOT NULL DEFAULT 0,"
 	"  seconds INTEGER NOT NULL DEFAULT 0,"
+	"  draw REAL,"
 	"  source TEXT NOT NULL DEFAULT 'drill');"
 	"CREATE INDEX review_item ON review (item, at);"
 	"CREATE INDEX review_at ON review (at);"

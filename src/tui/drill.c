@@ -3,13 +3,30 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "backprep/clock.h"
 #include "tui.h"
 
 static const char *const grade_names[] = { "", "Again", "Hard", "Good", "Easy" };
 
 void drill_enter(tui *t)
 {
-	t->drill = session_new(t->app->st, &t->day.q, &t->app->params, &t->app->rng);
+	queue cram;
+	bp_error e;
+
+	if (t->cram) {
+		if (app_cram(t->app, &cram, &e) < 0) {
+			snprintf(t->msg, sizeof(t->msg), "%s", e.msg);
+			t->msg_bad = true;
+			t->drill = NULL;
+			return;
+		}
+		t->drill = session_new(t->app->st, &cram, &t->app->params, &t->app->rng);
+		if (t->drill)
+			session_set_cram(t->drill);
+		queue_free(&cram);
+	} else {
+		t->drill = session_new(t->app->st, &t->day.q, &t->app->params, &t->app->rng);
+	}
 	t->scroll = 0;
 	t->msg[0] = '\0';
 	if (!t->drill) {
@@ -206,9 +223,10 @@ void drill_draw(tui *t)
 	it = session_item(s);
 	ph = session_phase_of(s);
 	if (it)
-		snprintf(left, sizeof(left), "Drill %zu/%zu · %s · level %d · ~%d min%s",
-			 session_position(s) + 1, session_total(s), area_name(it->area), it->level,
-			 it->minutes, session_is_new(s) ? " · new" : "");
+		snprintf(left, sizeof(left), "%s %zu/%zu · %s · level %d · ~%d min%s%s",
+			 session_is_cram(s) ? "Cram" : "Drill", session_position(s) + 1,
+			 session_total(s), area_name(it->area), it->level, it->minutes,
+			 session_is_new(s) ? " · new" : "", session_is_starred(s) ? " · *" : "");
 	else
 		snprintf(left, sizeof(left), "Drill");
 	snprintf(right, sizeof(right), "%zu saved", session_answered(s));
@@ -219,7 +237,8 @@ void drill_draw(tui *t)
 	if (ph == SESSION_GRADE)
 		draw_grade_bar(s, LINES - 4);
 	if (ph == SESSION_ASK && it)
-		snprintf(hints, sizeof(hints), "Space reveal   h hint (%d left)   ? help   q leave",
+		snprintf(hints, sizeof(hints),
+			 "Space reveal   h hint (%d left)   b bury   s suspend   ? help   q leave",
 			 it->hints.n - session_hints_shown(s));
 	else if (ph == SESSION_REVEALED)
 		snprintf(hints, sizeof(hints), "1-9 tick covered   Enter grade   Up/Down scroll   "
@@ -228,7 +247,7 @@ void drill_draw(tui *t)
 		snprintf(hints, sizeof(hints), "1-4 grade   Enter take %s   Esc back",
 			 grade_names[session_suggested(s)]);
 	else
-		snprintf(hints, sizeof(hints), "q back to Today");
+		snprintf(hints, sizeof(hints), "u undo the last answer   q back to Today");
 	draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 
@@ -249,6 +268,57 @@ static void grade(tui *t, fsrs_grade g)
 	}
 	snprintf(t->msg, sizeof(t->msg), "Saved: %s graded %s.", id, grade_names[g]);
 	t->msg_bad = false;
+	t->scroll = 0;
+}
+
+static void say(tui *t, bool bad, const char *what, const bp_error *e)
+{
+	char buf[1100];
+
+	if (e)
+		snprintf(t->msg, sizeof(t->msg), "%s: %s", what, bp_error_str(e, buf, sizeof(buf)));
+	else
+		snprintf(t->msg, sizeof(t->msg), "%s", what);
+	t->msg_bad = bad;
+}
+
+/* u, b, s and *: what they did, or why not. */
+static void flag_key(tui *t, action a)
+{
+	const bp_item *it = session_item(t->drill);
+	char id[STORE_ID_MAX], done[200];
+	bool starred = false;
+	bp_error e;
+	int rc;
+
+	snprintf(id, sizeof(id), "%s", it ? it->id : "");
+	switch (a) {
+	case ACT_UNDO:
+		rc = session_undo(t->drill, &e);
+		if (rc == 1)
+			say(t, false, "Nothing to undo in this drill.", NULL);
+		else if (rc == 0)
+			say(t, false, "Undone: the last answer was taken back.", NULL);
+		else
+			say(t, true, "Could not undo", &e);
+		return;
+	case ACT_BURY:
+		rc = session_bury(t->drill, clock_day_start(clock_local_day(clock_now()) + 1), &e);
+		snprintf(done, sizeof(done), "Buried until tomorrow: %s.", id);
+		break;
+	case ACT_SUSPEND:
+		rc = session_suspend(t->drill, &e);
+		snprintf(done, sizeof(done), "Suspended: %s.", id);
+		break;
+	default:
+		rc = session_star(t->drill, &starred, &e);
+		snprintf(done, sizeof(done), "%s: %s.", starred ? "Starred" : "Unstarred", id);
+		break;
+	}
+	if (rc < 0)
+		say(t, true, "Not saved", &e);
+	else if (rc == 0)
+		say(t, false, done, NULL);
 	t->scroll = 0;
 }
 
@@ -290,6 +360,12 @@ go drill_key(tui *t, int ch)
 	case ACT_UNGRADE:
 		/* back to ticking: the grade is not saved yet */
 		session_ungrade(t->drill);
+		return GO_STAY;
+	case ACT_UNDO:
+	case ACT_BURY:
+	case ACT_SUSPEND:
+	case ACT_STAR:
+		flag_key(t, a);
 		return GO_STAY;
 	case ACT_UP:
 		t->scroll--;

@@ -7,6 +7,9 @@
 
 const keydef key_table[] = {
 	{ ACT_START, CTX_TODAY, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter", "start today's drill" },
+	{ ACT_CRAM, CTX_TODAY, { 'c', 0 }, false, "c",
+	  "cram: the items you are least likely to recall at the interview (schedules unchanged)" },
+	{ ACT_INTERVIEW, CTX_TODAY, { 'i', 0 }, false, "i", "set or clear the interview date" },
 	{ ACT_QUIT, CTX_TODAY, { 'q', 0 }, false, "q", "quit backprep" },
 	{ ACT_HINT, CTX_ASK, { 'h', 0 }, false, "h", "show the next hint (caps the grade at Hard)" },
 	{ ACT_REVEAL, CTX_ASK, { ' ', 0 }, false, "Space",
@@ -20,6 +23,13 @@ const keydef key_table[] = {
 	  "take the suggested grade" },
 	{ ACT_UNGRADE, CTX_GRADE, { 27, KEY_BACKSPACE, 127, 0 }, false, "Esc",
 	  "back to the answer" },
+	{ ACT_UNDO, CTX_DRILL, { 'u', 0 }, false, "u", "undo the last answer and ask it again" },
+	{ ACT_BURY, CTX_ASK | CTX_REVEALED | CTX_GRADE, { 'b', 0 }, false, "b",
+	  "bury: skip this question until tomorrow" },
+	{ ACT_SUSPEND, CTX_ASK | CTX_REVEALED | CTX_GRADE, { 's', 0 }, false, "s",
+	  "suspend: never ask this question again (until unsuspended)" },
+	{ ACT_STAR, CTX_ASK | CTX_REVEALED | CTX_GRADE, { '*', 0 }, false, "*",
+	  "star or unstar this question" },
 	{ ACT_BACK, CTX_DRILL, { 'q', 0 }, false, "q",
 	  "leave the drill (confirmed answers are saved)" },
 	{ ACT_UP, CTX_DRILL | CTX_HELP, { KEY_UP, 'k', 0 }, false, "Up/k", "scroll up" },

@@ -58,6 +58,24 @@ static void add_problems(doc *d, const bp_app *app)
 	}
 }
 
+static void add_interview(doc *d, const app_day *day)
+{
+	char date[16];
+
+	if (!day->interview) {
+		doc_printf(d, style(ATTR_DIM), "No interview date set (press i to set one).");
+		return;
+	}
+	clock_format_day(day->interview, date);
+	if (day->days_to_interview > 0)
+		doc_printf(d, 0, "Interview: %s, in %d day%s%s. Reviews are planned to finish before it.",
+			   date, day->days_to_interview, day->days_to_interview == 1 ? "" : "s",
+			   day->interview_from_config ? " (from config.yaml)" : "");
+	else
+		doc_printf(d, 0, "Interview: %s%s (today or past).", date,
+			   day->interview_from_config ? " (from config.yaml)" : "");
+}
+
 void today_draw(tui *t)
 {
 	const app_day *day = &t->day;
@@ -78,11 +96,20 @@ void today_draw(tui *t)
 			doc_text(d, day->week->goal, 0, 0, TEXT_PROSE);
 		}
 		doc_blank(d);
-		doc_printf(d, 0, "Today: %d of %d min · %d answered · %d new", day->done.seconds / 60,
-			 day->budget, day->done.answers, day->done.new_items);
+		doc_printf(d, 0, "Today: %d of %d min%s · %d answered · %d new",
+			   day->done.seconds / 60, day->budget,
+			   day->budget_from_config ? " (from config.yaml)" : "", day->done.answers,
+			   day->done.new_items);
 		doc_printf(d, 0, "Due reviews: %zu · new questions available: %zu (%d a day)",
 			 day->q.due_total, day->q.new_available, day->new_per_day);
 		add_queue(d, day);
+		if (day->q.backlog)
+			doc_printf(d, style(ATTR_BAD),
+				   "Backlog: %zu review%s (%d min) wait for the coming days, riskiest "
+				   "first; at %d min a day it clears in about %d day%s.",
+				   day->q.backlog, day->q.backlog == 1 ? "" : "s", day->q.backlog_minutes,
+				   day->budget, day->q.backlog_days, day->q.backlog_days == 1 ? "" : "s");
+		add_interview(d, day);
 		if (day->tip) {
 			doc_blank(d);
 			doc_entry(d, "Tip: ", day->tip, 0, style(ATTR_DIM));
@@ -95,16 +122,77 @@ void today_draw(tui *t)
 	}
 	add_problems(d, t->app);
 	doc_draw(d, 2, LINES - 4, 0);
-	draw_footer("Enter start drill   ? help   q quit", t->msg, t->msg_bad ? style(ATTR_BAD)
-								      : style(ATTR_GOOD));
+	if (t->editing) {
+		char prompt[80];
+
+		snprintf(prompt, sizeof(prompt), "Interview date (YYYY-MM-DD, empty to clear): %s_",
+			 t->input);
+		draw_footer("", prompt, A_BOLD);
+		return;
+	}
+	draw_footer("Enter drill   c cram   i interview date   ? help   q quit", t->msg,
+		    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+}
+
+/* The interview date being typed: digits and '-', Backspace, Enter to save, Esc to cancel. */
+static go edit_key(tui *t, int ch)
+{
+	size_t n = strlen(t->input);
+	int64_t at;
+	bp_error e;
+
+	if (ch == 27) {
+		t->editing = false;
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		if (n)
+			t->input[n - 1] = '\0';
+	} else if ((ch >= '0' && ch <= '9') || ch == '-') {
+		if (n + 1 < sizeof(t->input) && n < 10) {
+			t->input[n] = (char)ch;
+			t->input[n + 1] = '\0';
+		}
+	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+		if (n && (n != 10 || clock_parse_iso(t->input, &at) < 0)) {
+			snprintf(t->msg, sizeof(t->msg), "'%s' is not a date like 2027-01-15.", t->input);
+			t->msg_bad = true;
+		} else if (app_set_interview(t->app, n ? at / 86400 : 0, &e) < 0) {
+			snprintf(t->msg, sizeof(t->msg), "Not saved: %s", e.msg);
+			t->msg_bad = true;
+		} else {
+			snprintf(t->msg, sizeof(t->msg), n ? "Interview date saved." : "Interview date cleared.");
+			t->msg_bad = false;
+			if (t->app->cfg.interview > 0)
+				snprintf(t->msg, sizeof(t->msg),
+					 "Saved, but interview_date in config.yaml wins over it.");
+			today_enter(t);
+		}
+		t->editing = false;
+	}
+	return GO_STAY;
 }
 
 go today_key(tui *t, int ch)
 {
 	int arg;
 
+	if (t->editing)
+		return edit_key(t, ch);
+	t->msg[0] = '\0';
 	switch (keys_lookup(CTX_TODAY, ch, &arg)) {
+	case ACT_INTERVIEW:
+		t->editing = true;
+		t->input[0] = '\0';
+		return GO_STAY;
+	case ACT_CRAM:
+		if (!t->day_ok || t->app->n_cards == 0) {
+			snprintf(t->msg, sizeof(t->msg), "Nothing to cram yet: answer some questions first.");
+			t->msg_bad = false;
+			return GO_STAY;
+		}
+		t->cram = true;
+		return GO_DRILL;
 	case ACT_START:
+		t->cram = false;
 		if (t->day_ok && t->day.q.n > 0)
 			return GO_DRILL;
 		snprintf(t->msg, sizeof(t->msg), "Nothing to drill today.");

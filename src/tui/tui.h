@@ -47,6 +47,12 @@ typedef enum {
 	ACT_PGDN,
 	ACT_TOP,
 	ACT_BOTTOM,
+	ACT_UNDO,
+	ACT_BURY,
+	ACT_SUSPEND,
+	ACT_STAR,
+	ACT_CRAM,
+	ACT_INTERVIEW,
 } action;
 
 typedef struct keydef {
@@ -120,6 +126,9 @@ typedef struct tui {
 	unsigned help_from; /* the context help was opened from */
 	char msg[600];    /* footer message */
 	bool msg_bad;
+	bool cram;        /* the drill about to start is a cram session */
+	bool editing;     /* typing the interview date on Today */
+	char input[16];
 } tui;
 
 void today_enter(tui *t);

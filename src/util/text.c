@@ -108,7 +108,7 @@ char *text_clean(const char *s, size_t len)
 		if (is_unsafe(c))
 			continue;
 		o += put_utf8(out + o, c);
-		col = c == '\n' ? 0 : col + 1;
+		col = c == '\n' ? 0 : col + text_cp_width(c); /* a wide character takes two */
 	}
 	out[o] = '\0';
 	return out;
@@ -225,12 +225,12 @@ static int wrap_run(const char *s, size_t len, int width, int indent, text_lines
 		for (j = start; j < len;) {
 			uint32_t c = 0xfffd;
 			size_t n = text_decode(s + j, len - j, &c);
-			int cw = text_cp_width(c);
+			int cw = c == '\n' ? 1 : text_cp_width(c); /* a joined newline is drawn as a space */
 
 			n = n ? n : 1;
 			if (c == ' ' || c == '\n')
 				end = j;
-			if (w + cw > width) {
+			if (w + cw > width && j > start) { /* every line takes at least one character */
 				broke = true;
 				break;
 			}
