@@ -31,7 +31,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS)
 
 CORE_SRC = $(wildcard src/util/*.c src/content/*.c src/store/*.c src/engine/*.c)
 TUI_SRC = $(wildcard src/tui/*.c)
-CLI_SRC = $(wildcard src/cli/*.c)
+CLI_SRC = $(wildcard src/cli/*.c src/exchange/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(B)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
@@ -56,7 +56,7 @@ Q = @
 endif
 
 DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-	       libcmocka-dev tmux sqlite3
+	       libjansson-dev libcmocka-dev tmux sqlite3
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all run test check bench deps install uninstall clean
@@ -66,7 +66,7 @@ all: $(BIN)
 $(BIN): $(CLI_OBJ) $(TUI_OBJ) $(B)/libbackprep.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(B)/libbackprep.a \
-		$(TUI_LIBS) $(CORE_LIBS)
+		$(TUI_LIBS) $(call PC,--libs,jansson) $(CORE_LIBS)
 
 $(B)/libbackprep.a: $(CORE_OBJ)
 	@echo "  AR      $@"
@@ -81,6 +81,16 @@ $(B)/src/content/%.o: src/content/%.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,yaml-0.1) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/src/cli/%.o: src/cli/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,jansson) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/src/exchange/%.o: src/exchange/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,jansson) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/src/store/%.o: src/store/%.c
 	@mkdir -p $(@D)

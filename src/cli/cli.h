@@ -2,6 +2,8 @@
 #ifndef BACKPREP_CLI_H
 #define BACKPREP_CLI_H
 
+#include <stdio.h>
+
 #include "backprep/app.h"
 
 enum { EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
@@ -9,5 +11,15 @@ enum { EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
 void cli_usage(FILE *f);
 int cmd_today(const app_opts *o, int argc, char **argv);
 int cmd_validate(const app_opts *o, int argc, char **argv);
+int cmd_doctor(const app_opts *o, int argc, char **argv);
+int cmd_item(const app_opts *o, int argc, char **argv);
+int cmd_export(const app_opts *o, int argc, char **argv);
+int cmd_import(const app_opts *o, int argc, char **argv);
+
+/* Opens the app (read-only or not) or prints why not; 0 on success. */
+int cli_open(bp_app *app, const app_opts *o, bool readonly);
+
+/* Prints "backprep: <error>" to stderr and returns 1. */
+int cli_fail(const bp_error *e);
 
 #endif

@@ -17,10 +17,15 @@ void cli_usage(FILE *f)
 	      "\n"
 	      "commands:\n"
 	      "  (none)                   open the trainer on the Today screen\n"
-	      "  today                    print today's plan, figures and queue\n"
+	      "  today [--json]           print today's plan, figures and queue\n"
 	      "  validate [--strict] [PATH...]\n"
 	      "                           check content files (default: the content in use);\n"
 	      "                           every problem as file:line:col: message\n"
+	      "  item ID                  an item's schedule, recall and review history\n"
+	      "  doctor                   check the database; rebuild cards from the review log\n"
+	      "  export [--format json|csv] [-o FILE]\n"
+	      "                           write all progress (default: JSON to stdout)\n"
+	      "  import FILE              merge a JSON export into the progress file\n"
 	      "  help                     show this help\n"
 	      "\n"
 	      "options:\n"
@@ -58,6 +63,25 @@ static const char *flag_value(int argc, char **argv, int *i, const char *flag)
 	if (strcmp(argv[*i], flag) == 0 && *i + 1 < argc)
 		return argv[++*i];
 	return NULL;
+}
+
+int cli_fail(const bp_error *e)
+{
+	char buf[1200];
+
+	fprintf(stderr, "backprep: %s\n", bp_error_str(e, buf, sizeof(buf)));
+	return 1;
+}
+
+int cli_open(bp_app *app, const app_opts *o, bool readonly)
+{
+	app_opts copy = *o;
+	bp_error e;
+
+	copy.readonly = readonly;
+	if (app_open(app, &copy, &e) < 0)
+		return cli_fail(&e);
+	return 0;
 }
 
 static int run_tui(const app_opts *o)
@@ -126,6 +150,14 @@ int main(int argc, char **argv)
 		return cmd_today(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "validate") == 0)
 		return cmd_validate(&o, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "doctor") == 0)
+		return cmd_doctor(&o, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "item") == 0)
+		return cmd_item(&o, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "export") == 0)
+		return cmd_export(&o, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "import") == 0)
+		return cmd_import(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "help") == 0) {
 		cli_usage(stdout);
 		return 0;

@@ -1,0 +1,101 @@
+/* item: one item's schedule, predicted recall and review history. */
+#include <stdio.h>
+#include <string.h>
+
+#include "backprep/card.h"
+#include "backprep/clock.h"
+#include "cli.h"
+
+static const char *const state_names[] = { "new", "learning", "review", "relearning" };
+static const char *const grade_names[] = { "?", "Again", "Hard", "Good", "Easy" };
+
+typedef struct history {
+	int rev;
+	int n;
+} history;
+
+static int print_review(void *ctx, const store_review *r)
+{
+	history *h = ctx;
+	char when[32];
+
+	clock_format_iso(r->at, when);
+	when[16] = '\0'; /* minutes are enough */
+	when[10] = ' ';
+	printf("  %s  %-5s  %d/%d points  %d hint%s  %3d s  %s%s\n", when,
+	       grade_names[r->grade >= 1 && r->grade <= 4 ? r->grade : 0], r->covered, r->points,
+	       r->hints, r->hints == 1 ? "" : "s", r->seconds, r->source,
+	       r->rev != h->rev ? "  (an earlier revision: not scheduled)" : "");
+	h->n++;
+	return 0;
+}
+
+static void print_schedule(bp_app *app, const store_card *sc, int64_t now)
+{
+	char due[16], when[16];
+	fsrs_card fc;
+	bool from_config;
+	int64_t interview = app_interview(app, &from_config);
+
+	card_to_fsrs(sc, &fc);
+	clock_format_day(clock_local_day(sc->due), due);
+	printf("State: %s · stability %.2f days · difficulty %.2f · due %s\n",
+	       state_names[sc->state & 3], sc->stability, sc->difficulty, due);
+	printf("Recall now: %.2f", fsrs_retrievability(&app->params, &fc, now));
+	if (interview) {
+		clock_format_day(interview, when);
+		printf(" · at the interview (%s): %.2f",
+		       when, fsrs_retrievability(&app->params, &fc, clock_day_start(interview)));
+	}
+	printf("\nReps %d · lapses %d%s%s\n", sc->reps, sc->lapses, sc->starred ? " · starred" : "",
+	       sc->suspended ? " · suspended" : "");
+}
+
+int cmd_item(const app_opts *o, int argc, char **argv)
+{
+	const bp_item *it;
+	store_card sc;
+	bool found;
+	bp_app app;
+	bp_error e;
+	history h = { 0 };
+	int64_t now = clock_now();
+
+	if (argc != 1) {
+		fprintf(stderr, "backprep: item needs one item id, e.g. backprep item api.pagination\n");
+		return EXIT_USAGE;
+	}
+	if (cli_open(&app, o, true))
+		return 1;
+	it = catalog_find(app.cat, argv[0]);
+	if (store_card_get(app.st, argv[0], &sc, &found, &e) < 0) {
+		app_close(&app);
+		return cli_fail(&e);
+	}
+	if (it) {
+		printf("%s  (%s · %s · level %d · week %d · %d min) rev %d\n  %.*s\n", it->id,
+		       area_name(it->area), kind_name(it->kind), it->level, it->week, it->minutes,
+		       it->rev, (int)strcspn(it->prompt, "\n"), it->prompt);
+	} else {
+		printf("%s  (no longer in the content; its history is kept)\n", argv[0]);
+	}
+	h.rev = it ? it->rev : sc.rev;
+	if (found && sc.state != FSRS_NEW && (!it || sc.rev == it->rev))
+		print_schedule(&app, &sc, now);
+	else
+		printf("State: new (not answered since its current revision)\n");
+	printf("History:\n");
+	if (store_reviews(app.st, argv[0], print_review, &h, &e) < 0) {
+		app_close(&app);
+		return cli_fail(&e);
+	}
+	if (!h.n)
+		printf("  none\n");
+	app_close(&app);
+	if (!it && !h.n && !found) {
+		fprintf(stderr, "backprep: no item '%s' in the content or the progress file\n",
+			argv[0]);
+		return 1;
+	}
+	return 0;
+}
