@@ -47,8 +47,20 @@ static void print_schedule(bp_app *app, const store_card *sc, int64_t now)
 		printf(" · at the interview (%s): %.2f",
 		       when, fsrs_retrievability(&app->params, &fc, clock_day_start(interview)));
 	}
-	printf("\nReps %d · lapses %d%s%s\n", sc->reps, sc->lapses, sc->starred ? " · starred" : "",
-	       sc->suspended ? " · suspended" : "");
+	printf("\nReps %d · lapses %d\n", sc->reps, sc->lapses);
+}
+
+static void print_flags(const store_card *sc, int64_t now)
+{
+	char day[16];
+
+	if (!sc->starred && !sc->suspended && sc->buried_until <= now)
+		return;
+	clock_format_day(clock_local_day(sc->buried_until), day);
+	printf("Flags:%s%s", sc->starred ? " starred" : "", sc->suspended ? " suspended" : "");
+	if (sc->buried_until > now)
+		printf(" buried until %s", day);
+	putchar('\n');
 }
 
 int cmd_item(const app_opts *o, int argc, char **argv)
@@ -84,6 +96,8 @@ int cmd_item(const app_opts *o, int argc, char **argv)
 		print_schedule(&app, &sc, now);
 	else
 		printf("State: new (not answered since its current revision)\n");
+	if (found)
+		print_flags(&sc, now);
 	printf("History:\n");
 	if (store_reviews(app.st, argv[0], print_review, &h, &e) < 0) {
 		app_close(&app);

@@ -1,8 +1,62 @@
 /* today: the Today screen as plain text, for scripts and status bars. */
+#include <jansson.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "backprep/card.h"
 #include "backprep/clock.h"
 #include "cli.h"
+
+static json_t *day_or_null(int64_t day)
+{
+	char buf[16];
+
+	if (!day)
+		return json_null();
+	clock_format_day(day, buf);
+	return json_string(buf);
+}
+
+/* The day's queue in order, with what a script needs to act on it. */
+static int print_json(const bp_app *app, const app_day *day)
+{
+	json_t *root = json_object(), *entries = json_array(), *done = json_object();
+	char date[16];
+
+	clock_format_day(day->pos.today, date);
+	for (size_t i = 0; i < day->q.n; i++) {
+		const queue_entry *qe = &day->q.v[i];
+		bool fresh = !qe->card || qe->card->state == FSRS_NEW;
+
+		json_array_append_new(
+			entries, json_pack("{s:s, s:s, s:s, s:i, s:i, s:f}", "id", qe->item->id, "area",
+					 area_name(qe->item->area), "kind", fresh ? "new" : "review",
+					 "minutes", qe->item->minutes, "level", qe->item->level,
+					 "retrievability", qe->retrievability));
+	}
+	json_object_set_new(done, "minutes", json_integer(day->done.seconds / 60));
+	json_object_set_new(done, "answers", json_integer(day->done.answers));
+	json_object_set_new(done, "new", json_integer(day->done.new_items));
+	json_object_set_new(root, "date", json_string(date));
+	json_object_set_new(root, "week", json_integer(day->pos.week));
+	json_object_set_new(root, "day", json_integer(day->pos.day));
+	json_object_set_new(root, "budget_minutes", json_integer(day->budget));
+	json_object_set_new(root, "new_per_day", json_integer(day->new_per_day));
+	json_object_set_new(root, "done", done);
+	json_object_set_new(root, "due", json_integer((json_int_t)day->q.due_total));
+	json_object_set_new(root, "new_available", json_integer((json_int_t)day->q.new_available));
+	json_object_set_new(root, "backlog",
+			    json_pack("{s:i, s:i, s:i}", "reviews", (json_int_t)day->q.backlog,
+				      "minutes", day->q.backlog_minutes, "days_to_clear",
+				      day->q.backlog_days));
+	json_object_set_new(root, "interview", day_or_null(day->interview));
+	json_object_set_new(root, "queue", entries);
+	json_object_set_new(root, "content_problems", json_integer((json_int_t)app->problems.n));
+	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	putchar('\n');
+	json_decref(root);
+	return 0;
+}
 
 static void print_queue(const queue *q)
 {
@@ -14,33 +68,36 @@ static void print_queue(const queue *q)
 	for (size_t i = 0; i < q->n; i++) {
 		const queue_entry *qe = &q->v[i];
 
-		printf("  %2zu. %-6s %-13s L%d %3d min  %s\n", i + 1, qe->card ? "review" : "new",
+		printf("  %2zu. %-6s %-13s L%d %3d min  %s\n", i + 1,
+		       qe->card && qe->card->state != FSRS_NEW ? "review" : "new",
 		       area_name(qe->item->area), qe->item->level, qe->item->minutes, qe->item->id);
 	}
 }
 
 int cmd_today(const app_opts *o, int argc, char **argv)
 {
-	app_opts ro = *o;
+	bool json = argc == 1 && strcmp(argv[0], "--json") == 0;
 	bp_app app;
 	app_day day;
 	bp_error e;
 	char buf[1200], date[16];
 
-	if (argc > 0) {
+	if (argc > 0 && !json) {
 		fprintf(stderr, "backprep: unknown argument '%s' for today\n", argv[0]);
 		cli_usage(stderr);
 		return EXIT_USAGE;
 	}
-	ro.readonly = true;
-	if (app_open(&app, &ro, &e) < 0) {
-		fprintf(stderr, "backprep: %s\n", bp_error_str(&e, buf, sizeof(buf)));
+	if (cli_open(&app, o, true))
 		return 1;
-	}
 	if (app_today(&app, &day, &e) < 0) {
-		fprintf(stderr, "backprep: %s\n", bp_error_str(&e, buf, sizeof(buf)));
 		app_close(&app);
-		return 1;
+		return cli_fail(&e);
+	}
+	if (json) {
+		print_json(&app, &day);
+		app_day_free(&day);
+		app_close(&app);
+		return 0;
 	}
 	clock_format_day(day.pos.today, date);
 	printf("backprep · %s · week %d of %d, day %d of %d\n", date, day.pos.week, PLAN_WEEKS,
@@ -51,6 +108,14 @@ int cmd_today(const app_opts *o, int argc, char **argv)
 	       day.done.answers, day.done.new_items);
 	printf("Due reviews: %zu; new questions available: %zu (%d a day)\n", day.q.due_total,
 	       day.q.new_available, day.new_per_day);
+	if (day.q.backlog)
+		printf("Backlog: %zu reviews (%d min) beyond today; clears in about %d days\n",
+		       day.q.backlog, day.q.backlog_minutes, day.q.backlog_days);
+	if (day.interview) {
+		clock_format_day(day.interview, date);
+		printf("Interview: %s (in %d days)%s\n", date, day.days_to_interview,
+		       day.interview_from_config ? " from config.yaml" : "");
+	}
 	print_queue(&day.q);
 	for (size_t i = 0; i < app.problems.n; i++)
 		fprintf(stderr, "content problem: %s\n",
