@@ -78,13 +78,17 @@ void draw_title(const char *left, const char *right)
 	put_str(0, COLS - rw - 1, right, style(ATTR_TITLE));
 }
 
+/* The message sits on the rule above the key hints, so it never hides them. */
 void draw_footer(const char *hints, const char *msg, int msg_attr)
 {
 	mvhline(LINES - 2, 0, ACS_HLINE, COLS);
-	if (msg && *msg)
-		put_text(LINES - 1, 1, msg, strlen(msg), COLS - 2, msg_attr);
-	else
-		put_text(LINES - 1, 1, hints, strlen(hints), COLS - 2, style(ATTR_DIM));
+	if (msg && *msg) {
+		char buf[700];
+
+		snprintf(buf, sizeof(buf), " %s ", msg);
+		put_text(LINES - 2, 2, buf, strlen(buf), COLS - 4, msg_attr);
+	}
+	put_text(LINES - 1, 1, hints, strlen(hints), COLS - 2, style(ATTR_DIM));
 }
 
 void doc_reset(doc *d, int width)

@@ -127,7 +127,7 @@ void today_draw(tui *t)
 
 		snprintf(prompt, sizeof(prompt), "Interview date (YYYY-MM-DD, empty to clear): %s_",
 			 t->input);
-		draw_footer("", prompt, A_BOLD);
+		draw_footer(prompt, "Enter saves, Esc cancels", A_BOLD);
 		return;
 	}
 	draw_footer("Enter drill   c cram   i interview date   ? help   q quit", t->msg,

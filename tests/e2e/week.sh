@@ -1,0 +1,69 @@
+# A week of days with the shipped content and a pinned clock, answered through the TUI:
+# every day's queue is drilled to the end, every fifth answer is Again. Afterwards the review
+# log replays to exactly the cached cards (doctor), and the schedule has moved on.
+. "$(dirname "$0")/lib.bash"
+
+answered=0
+drill_today() {
+	local n=0
+	wait_for "Enter drill" >/dev/null || return 1
+	if screen | grep -q "Nothing left for today"; then
+		keys q
+		return 0
+	fi
+	keys Enter
+	while [ $n -lt 60 ]; do
+		wait_for_any "Space reveal" "Drill done" || return 1
+		screen | grep -q "Drill done" && break
+		keys Space
+		wait_for "Enter grade" >/dev/null || return 1
+		keys Enter
+		wait_for "Grade:" >/dev/null || return 1
+		answered=$((answered + 1))
+		if [ $((answered % 5)) -eq 0 ]; then keys 1; else keys 3; fi
+		wait_for "graded" >/dev/null || return 1
+		n=$((n + 1))
+	done
+	keys q
+	wait_for "Enter drill" >/dev/null
+	keys q
+}
+
+# wait_for_any A B: polls until either text is on the screen.
+wait_for_any() {
+	local i=0
+	while [ $i -lt 200 ]; do
+		screen | grep -qF -e "$1" -e "$2" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	screen | sed 's/^/#   | /'
+	return 1
+}
+
+for day in 01 02 03 04 05 06 07; do
+	export BACKPREP_NOW="2026-12-${day}T08:00:00Z"
+	start -- --content "$ROOT/content"
+	if drill_today; then ok "day $day drilled to the end"; else not_ok "day $day drilled to the end"; fi
+	expect_eq "day $day exits cleanly" "$(exit_status)" 0
+done
+
+total=$(sql 'SELECT count(*) FROM review')
+expect_eq "every confirmed answer is in the log" "$total" "$answered"
+check "each of the seven days has answers" \
+	test "$(sql "SELECT count(DISTINCT at) FROM review")" -eq 7
+check "Again answers were asked again the same day" \
+	test "$(sql "SELECT count(*) FROM (SELECT item, at FROM review GROUP BY item, at HAVING count(*) > 1)")" -gt 0
+check "some cards have graduated to review" test "$(sql 'SELECT count(*) FROM card WHERE state = 2')" -gt 0
+check "reviews are scheduled into the future" \
+	test "$(sql "SELECT max(due) FROM card")" -gt "$(date -u -d 2026-12-08 +%s)"
+check "new items per day stayed within the plan's allowance (6 in week 1)" \
+	test "$(sql "SELECT max(n) FROM (SELECT count(*) n FROM card GROUP BY introduced)")" -le 6
+
+out=$("$BIN" --content "$ROOT/content" doctor)
+check "the log replays to exactly the cached cards" grep -q "cards: all match the review log" <<<"$out"
+
+export BACKPREP_NOW="2026-12-08T08:00:00Z"
+out=$("$BIN" --content "$ROOT/content" today --json)
+check "day 8 brings reviews back" grep -q '"kind": "review"' <<<"$out"
+finish
