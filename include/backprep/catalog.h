@@ -107,6 +107,56 @@ typedef struct bp_plan {
 	bp_week weeks[PLAN_WEEKS];
 } bp_plan;
 
+/* rubrics.yaml: each round type's dimensions, every level 1-4 described. */
+typedef struct bp_dimension {
+	const char *id, *title;
+	const char *levels[4];
+} bp_dimension;
+
+typedef struct bp_rubric {
+	const char *id, *title;
+	bp_dimension *dims;
+	int n_dims;
+} bp_rubric;
+
+/* mocks.yaml: timed rounds of segments, each scored on a rubric. */
+typedef struct bp_phase {
+	const char *title;
+	int minutes;
+} bp_phase;
+
+typedef struct bp_segment {
+	const char *title;
+	bp_area area;
+	int kind;  /* a bp_kind, or -1 for any */
+	int level; /* 1..3, or 0 for any */
+	int minutes;
+	const char *rubric;
+	bp_phase *phases;
+	int n_phases;
+	int twist_at; /* minute of the segment, or -1 without a twist */
+	const char *twist;
+} bp_segment;
+
+typedef struct bp_mock {
+	const char *id, *title, *description;
+	int minutes;
+	bp_segment *segments;
+	int n_segments;
+} bp_mock;
+
+/* recruiter.yaml: questions whose answers multiply the plan's focus weights. */
+typedef struct bp_answer {
+	const char *id, *text;
+	double adjust[AREA_COUNT]; /* 1 where the answer says nothing */
+} bp_answer;
+
+typedef struct bp_question {
+	const char *id, *ask, *why;
+	bp_answer *answers;
+	int n_answers;
+} bp_question;
+
 typedef struct catalog catalog;
 
 const char *area_name(bp_area a);
@@ -133,6 +183,14 @@ const bp_plan *catalog_plan(const catalog *c);
 
 size_t catalog_tip_count(const catalog *c);
 const char *catalog_tip(const catalog *c, size_t i);
+
+size_t catalog_rubric_count(const catalog *c);
+const bp_rubric *catalog_rubric(const catalog *c, size_t i);
+const bp_rubric *catalog_rubric_find(const catalog *c, const char *id);
+size_t catalog_mock_count(const catalog *c);
+const bp_mock *catalog_mock(const catalog *c, size_t i);
+size_t catalog_question_count(const catalog *c);
+const bp_question *catalog_question(const catalog *c, size_t i);
 
 /* The quality rules of `validate --strict`; problems go to *diags. */
 void catalog_check_quality(const catalog *c, bp_diags *diags);

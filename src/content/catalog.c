@@ -156,15 +156,15 @@ static void load_file(catalog *c, const char *path, bp_diags *diags)
 			tips_read(c, &s, root);
 	} else if (strcmp(base, "rubrics.yaml") == 0) {
 		if (!c->seen_rubrics)
-			rubrics_check(&s, root);
+			rubrics_read(c, &s, root);
 		c->seen_rubrics = true;
 	} else if (strcmp(base, "mocks.yaml") == 0) {
 		if (!c->seen_mocks)
-			mocks_check(&s, root);
+			mocks_read(c, &s, root);
 		c->seen_mocks = true;
 	} else if (strcmp(base, "recruiter.yaml") == 0) {
 		if (!c->seen_recruiter)
-			recruiter_check(&s, root);
+			recruiter_read(c, &s, root);
 		c->seen_recruiter = true;
 	} else {
 		pack_read(c, &s, root);
@@ -231,6 +231,7 @@ int catalog_load(const char *const *paths, size_t n_paths, catalog **out, bp_dia
 		else
 			load_file(c, paths[i], diags);
 	}
+	rounds_check_refs(c, diags);
 	*out = c;
 	return 0;
 }
@@ -292,4 +293,42 @@ size_t catalog_tip_count(const catalog *c)
 const char *catalog_tip(const catalog *c, size_t i)
 {
 	return i < c->n_tips ? c->tips[i] : NULL;
+}
+
+size_t catalog_rubric_count(const catalog *c)
+{
+	return c->n_rubrics;
+}
+
+const bp_rubric *catalog_rubric(const catalog *c, size_t i)
+{
+	return i < c->n_rubrics ? &c->rubrics[i] : NULL;
+}
+
+const bp_rubric *catalog_rubric_find(const catalog *c, const char *id)
+{
+	for (size_t i = 0; i < c->n_rubrics; i++)
+		if (c->rubrics[i].id && strcmp(c->rubrics[i].id, id) == 0)
+			return &c->rubrics[i];
+	return NULL;
+}
+
+size_t catalog_mock_count(const catalog *c)
+{
+	return c->n_mocks;
+}
+
+const bp_mock *catalog_mock(const catalog *c, size_t i)
+{
+	return i < c->n_mocks ? &c->mocks[i] : NULL;
+}
+
+size_t catalog_question_count(const catalog *c)
+{
+	return c->n_questions;
+}
+
+const bp_question *catalog_question(const catalog *c, size_t i)
+{
+	return i < c->n_questions ? &c->questions[i] : NULL;
 }

@@ -21,6 +21,12 @@ struct catalog {
 	size_t n_files;
 	bp_diags quality; /* found while loading, reported by catalog_check_quality */
 	bool seen_rubrics, seen_mocks, seen_recruiter;
+	bp_rubric *rubrics;
+	size_t n_rubrics;
+	bp_mock *mocks;
+	size_t n_mocks;
+	bp_question *questions;
+	size_t n_questions;
 };
 
 /* Index of the item with this id, or -1. */
@@ -33,8 +39,15 @@ bp_item *catalog_new_item(catalog *c);
 void pack_read(catalog *c, sctx *s, const ynode *root);
 void plan_read(catalog *c, sctx *s, const ynode *root);
 void tips_read(catalog *c, sctx *s, const ynode *root);
-void rubrics_check(sctx *s, const ynode *root);
-void mocks_check(sctx *s, const ynode *root);
-void recruiter_check(sctx *s, const ynode *root);
+void rubrics_read(catalog *c, sctx *s, const ynode *root);
+void mocks_read(catalog *c, sctx *s, const ynode *root);
+void recruiter_read(catalog *c, sctx *s, const ynode *root);
+
+/* After every file: mocks name rubrics that exist. */
+void rounds_check_refs(catalog *c, bp_diags *diags);
+
+/* Helpers shared by the readers of the non-pack files. */
+bool s_list(sctx *s, const ynode *n, const char *key);
+void s_check_slug(sctx *s, const ynode *m, const char *what);
 
 #endif

@@ -1,15 +1,23 @@
-/* extras: plan.yaml, tips.yaml, and the checks of rubrics, mocks and recruiter files. */
+/* extras: plan.yaml, tips.yaml and recruiter.yaml. */
 #include <stdio.h>
 #include <string.h>
 
 #include "catalog_impl.h"
 
-static bool want_list(sctx *s, const ynode *n, const char *key)
+bool s_list(sctx *s, const ynode *n, const char *key)
 {
 	if (n && n->type == YN_SEQ)
 		return true;
 	s_err(s, n, "'%s' must be a list", key);
 	return false;
+}
+
+void s_check_slug(sctx *s, const ynode *m, const char *what)
+{
+	const ynode *id = ytree_get(m, "id");
+
+	if (id && id->type == YN_SCALAR && !s_slug_ok(id->str))
+		s_err(s, id, "id '%.60s' in %s must use a-z, 0-9 and '-'", id->str, what);
 }
 
 static void read_metric(sctx *s, const ynode *n, const char *what, bp_milestone *m)
@@ -80,14 +88,14 @@ static void read_week(sctx *s, const ynode *n, bp_week *w, int nth)
 			if (s_area(s, v->kids[i], "focus", what, &a))
 				s_num(s, v->kids[i + 1], area_name(a), what, 0, 1000, &w->focus[a]);
 		}
-	if ((v = ytree_get(n, "levels")) && want_list(s, v, "levels"))
+	if ((v = ytree_get(n, "levels")) && s_list(s, v, "levels"))
 		for (size_t i = 0; i < v->n; i++) {
 			int l;
 
 			if (s_int(s, v->kids[i], "levels", what, 1, 3, &l))
 				w->levels |= 1u << l;
 		}
-	if (!(v = ytree_get(n, "milestones")) || !want_list(s, v, "milestones"))
+	if (!(v = ytree_get(n, "milestones")) || !s_list(s, v, "milestones"))
 		return;
 	w->milestones = arena_alloc(s->ar, (v->n ? v->n : 1) * sizeof(*w->milestones));
 	for (size_t i = 0; w->milestones && i < v->n; i++) {
@@ -120,7 +128,7 @@ void plan_read(catalog *c, sctx *s, const ynode *root)
 	s_opt_text(s, root, "plan", "the plan", &plan.id);
 	s_opt_text(s, root, "title", "the plan", &plan.title);
 	weeks = ytree_get(root, "weeks");
-	if (weeks && want_list(s, weeks, "weeks")) {
+	if (weeks && s_list(s, weeks, "weeks")) {
 		if (weeks->n != PLAN_WEEKS)
 			s_err(s, weeks, "the plan has %zu weeks; it must have %d", weeks->n,
 			      PLAN_WEEKS);
@@ -146,7 +154,7 @@ void tips_read(catalog *c, sctx *s, const ynode *root)
 	if (!s_map(s, root, t, "the tips file"))
 		return;
 	tips = ytree_get(root, "tips");
-	if (!want_list(s, tips, "tips"))
+	if (!s_list(s, tips, "tips"))
 		return;
 	v = arena_alloc(s->ar, (tips->n ? tips->n : 1) * sizeof(*v));
 	for (size_t i = 0; v && i < tips->n; i++) {
@@ -168,154 +176,20 @@ void tips_read(catalog *c, sctx *s, const ynode *root)
 	}
 }
 
-/* A list under `key` of maps, each checked by fn. */
-static void each_of(sctx *s, const ynode *root, const char *key, const char *file_what,
-		    void (*fn)(sctx *, const ynode *, size_t))
-{
-	const sfield f[] = { { key, true }, { NULL, false } };
-	const sfield *const t[] = { f, NULL };
-	const ynode *list;
-
-	if (!s_map(s, root, t, file_what))
-		return;
-	list = ytree_get(root, key);
-	if (!want_list(s, list, key))
-		return;
-	for (size_t i = 0; i < list->n; i++)
-		fn(s, list->kids[i], i);
-}
-
-static void check_slug(sctx *s, const ynode *m, const char *what)
-{
-	const ynode *id = ytree_get(m, "id");
-
-	if (id && id->type == YN_SCALAR && !s_slug_ok(id->str))
-		s_err(s, id, "id '%.60s' in %s must use a-z, 0-9 and '-'", id->str, what);
-}
-
-static void check_dimension(sctx *s, const ynode *d, const char *what)
-{
-	static const sfield f[] = { { "id", true }, { "title", true }, { "levels", true },
-				    { NULL, false } };
-	static const sfield *const t[] = { f, NULL };
-	bp_strs levels = { 0 };
-	const ynode *l;
-
-	if (!s_map(s, d, t, what))
-		return;
-	check_slug(s, d, what);
-	s_text(s, ytree_get(d, "title"), "title", what);
-	l = ytree_get(d, "levels");
-	if (s_texts(s, l, "levels", what, &levels) && levels.n != 4)
-		s_err(s, l, "%s has %d levels; it must describe exactly 4 (1 to 4)", what,
-		      levels.n);
-}
-
-static void check_rubric(sctx *s, const ynode *r, size_t i)
-{
-	static const sfield f[] = { { "id", true }, { "title", true }, { "dimensions", true },
-				    { NULL, false } };
-	static const sfield *const t[] = { f, NULL };
-	char what[64];
-	const ynode *dims;
-
-	snprintf(what, sizeof(what), "rubric %zu", i + 1);
-	if (!s_map(s, r, t, what))
-		return;
-	check_slug(s, r, what);
-	s_text(s, ytree_get(r, "title"), "title", what);
-	dims = ytree_get(r, "dimensions");
-	if (want_list(s, dims, "dimensions"))
-		for (size_t k = 0; k < dims->n; k++)
-			check_dimension(s, dims->kids[k], "a dimension");
-}
-
-void rubrics_check(sctx *s, const ynode *root)
-{
-	each_of(s, root, "rubrics", "the rubrics file", check_rubric);
-}
-
-static int check_segment(sctx *s, const ynode *g, const char *what)
-{
-	static const sfield f[] = { { "title", true }, { "area", true },   { "kind", false },
-				    { "level", false }, { "minutes", true }, { "rubric", true },
-				    { "phases", false }, { "twist", false }, { NULL, false } };
-	static const sfield pf[] = { { "title", true }, { "minutes", true }, { NULL, false } };
-	static const sfield tf[] = { { "at", true }, { "text", true }, { NULL, false } };
-	static const sfield *const t[] = { f, NULL }, *const pt[] = { pf, NULL },
-				    *const tt[] = { tf, NULL };
-	const ynode *v;
-	bp_area a;
-	int minutes = 0, sum = 0, x;
-
-	if (!s_map(s, g, t, what))
-		return 0;
-	s_text(s, ytree_get(g, "title"), "title", what);
-	s_area(s, ytree_get(g, "area"), "area", what, &a);
-	s_text(s, ytree_get(g, "rubric"), "rubric", what);
-	s_int(s, ytree_get(g, "minutes"), "minutes", what, 1, 240, &minutes);
-	if ((v = ytree_get(g, "level")))
-		s_int(s, v, "level", what, 1, 3, &x);
-	if ((v = ytree_get(g, "kind")))
-		s_text(s, v, "kind", what);
-	if ((v = ytree_get(g, "twist")) && s_map(s, v, tt, "a twist")) {
-		s_int(s, ytree_get(v, "at"), "at", what, 0, minutes, &x);
-		s_text(s, ytree_get(v, "text"), "text", what);
-	}
-	if ((v = ytree_get(g, "phases")) && want_list(s, v, "phases")) {
-		for (size_t i = 0; i < v->n; i++)
-			if (s_map(s, v->kids[i], pt, "a phase") &&
-			    s_int(s, ytree_get(v->kids[i], "minutes"), "minutes", what, 1, 240, &x))
-				sum += x;
-		if (sum != minutes)
-			s_err(s, v, "the phases of %s add up to %d minutes, not its %d", what, sum,
-			      minutes);
-	}
-	return minutes;
-}
-
-static void check_mock(sctx *s, const ynode *m, size_t i)
-{
-	static const sfield f[] = { { "id", true }, { "title", true }, { "minutes", true },
-				    { "description", false }, { "segments", true },
-				    { NULL, false } };
-	static const sfield *const t[] = { f, NULL };
-	char what[64];
-	const ynode *segs;
-	int minutes = 0, sum = 0;
-
-	snprintf(what, sizeof(what), "mock %zu", i + 1);
-	if (!s_map(s, m, t, what))
-		return;
-	check_slug(s, m, what);
-	s_text(s, ytree_get(m, "title"), "title", what);
-	s_int(s, ytree_get(m, "minutes"), "minutes", what, 1, 480, &minutes);
-	segs = ytree_get(m, "segments");
-	if (!want_list(s, segs, "segments"))
-		return;
-	for (size_t k = 0; k < segs->n; k++)
-		sum += check_segment(s, segs->kids[k], "a segment");
-	if (sum != minutes)
-		s_err(s, segs, "the segments of %s add up to %d minutes, not its %d", what, sum,
-		      minutes);
-}
-
-void mocks_check(sctx *s, const ynode *root)
-{
-	each_of(s, root, "mocks", "the mocks file", check_mock);
-}
-
-static void check_answer(sctx *s, const ynode *a, const char *what)
+static void read_answer(sctx *s, const ynode *a, const char *what, bp_answer *out)
 {
 	static const sfield f[] = { { "id", true }, { "text", true }, { "adjust", false },
 				    { NULL, false } };
 	static const sfield *const t[] = { f, NULL };
 	const ynode *adj;
 
+	for (int k = 0; k < AREA_COUNT; k++)
+		out->adjust[k] = 1.0;
 	if (!s_map(s, a, t, what))
 		return;
-	check_slug(s, a, what);
-	s_text(s, ytree_get(a, "text"), "text", what);
+	s_check_slug(s, a, what);
+	s_opt_text(s, a, "id", what, &out->id);
+	s_opt_text(s, a, "text", what, &out->text);
 	if (!(adj = ytree_get(a, "adjust")))
 		return;
 	if (adj->type != YN_MAP) {
@@ -324,14 +198,13 @@ static void check_answer(sctx *s, const ynode *a, const char *what)
 	}
 	for (size_t i = 0; i + 1 < adj->n; i += 2) {
 		bp_area area;
-		double x;
 
 		if (s_area(s, adj->kids[i], "adjust", what, &area))
-			s_num(s, adj->kids[i + 1], area_name(area), what, 0.1, 10, &x);
+			s_num(s, adj->kids[i + 1], area_name(area), what, 0.1, 10, &out->adjust[area]);
 	}
 }
 
-static void check_question(sctx *s, const ynode *q, size_t i)
+static void read_question(sctx *s, const ynode *q, size_t i, bp_question *out)
 {
 	static const sfield f[] = { { "id", true }, { "ask", true }, { "why", false },
 				    { "answers", true }, { NULL, false } };
@@ -342,17 +215,36 @@ static void check_question(sctx *s, const ynode *q, size_t i)
 	snprintf(what, sizeof(what), "question %zu", i + 1);
 	if (!s_map(s, q, t, what))
 		return;
-	check_slug(s, q, what);
-	s_text(s, ytree_get(q, "ask"), "ask", what);
-	if (ytree_get(q, "why"))
-		s_text(s, ytree_get(q, "why"), "why", what);
+	s_check_slug(s, q, what);
+	s_opt_text(s, q, "id", what, &out->id);
+	s_opt_text(s, q, "ask", what, &out->ask);
+	s_opt_text(s, q, "why", what, &out->why);
 	answers = ytree_get(q, "answers");
-	if (want_list(s, answers, "answers"))
-		for (size_t k = 0; k < answers->n; k++)
-			check_answer(s, answers->kids[k], "an answer");
+	if (!s_list(s, answers, "answers"))
+		return;
+	out->answers = arena_alloc(s->ar, (answers->n ? answers->n : 1) * sizeof(*out->answers));
+	for (size_t k = 0; out->answers && k < answers->n; k++)
+		read_answer(s, answers->kids[k], "an answer", &out->answers[out->n_answers++]);
 }
 
-void recruiter_check(sctx *s, const ynode *root)
+void recruiter_read(catalog *c, sctx *s, const ynode *root)
 {
-	each_of(s, root, "questions", "the recruiter file", check_question);
+	static const sfield f[] = { { "questions", true }, { NULL, false } };
+	static const sfield *const t[] = { f, NULL };
+	const ynode *list;
+	bp_question *v;
+	int before = s->errors;
+
+	if (!s_map(s, root, t, "the recruiter file"))
+		return;
+	list = ytree_get(root, "questions");
+	if (!s_list(s, list, "questions"))
+		return;
+	v = arena_alloc(s->ar, (list->n ? list->n : 1) * sizeof(*v));
+	for (size_t i = 0; v && i < list->n; i++)
+		read_question(s, list->kids[i], i, &v[i]);
+	if (v && s->errors == before) {
+		c->questions = v;
+		c->n_questions = list->n;
+	}
 }

@@ -8,7 +8,7 @@
 
 static const char *const grade_names[] = { "", "Again", "Hard", "Good", "Easy" };
 
-void drill_enter(tui *t)
+static void drill_enter(tui *t)
 {
 	queue cram;
 	bp_error e;
@@ -35,7 +35,7 @@ void drill_enter(tui *t)
 	}
 }
 
-void drill_leave(tui *t)
+static void drill_leave(tui *t)
 {
 	size_t n = t->drill ? session_answered(t->drill) : 0;
 
@@ -45,7 +45,7 @@ void drill_leave(tui *t)
 	t->msg_bad = false;
 }
 
-unsigned drill_ctx(const tui *t)
+static unsigned drill_ctx(const tui *t)
 {
 	switch (t->drill ? session_phase_of(t->drill) : SESSION_DONE) {
 	case SESSION_ASK:
@@ -208,7 +208,7 @@ static void draw_grade_bar(const session *s, int y)
 	put_str(y + 1, 1, info, style(ATTR_DIM));
 }
 
-void drill_draw(tui *t)
+static void drill_draw(tui *t)
 {
 	const session *s = t->drill;
 	const bp_item *it;
@@ -322,7 +322,7 @@ static void flag_key(tui *t, action a)
 	t->scroll = 0;
 }
 
-go drill_key(tui *t, int ch)
+static go drill_key(tui *t, int ch)
 {
 	int arg = 0, page = LINES - 6;
 	action a = keys_lookup(drill_ctx(t), ch, &arg);
@@ -389,3 +389,5 @@ go drill_key(tui *t, int ch)
 		return GO_STAY;
 	}
 }
+
+const screen_ops drill_screen = { drill_enter, drill_leave, drill_draw, drill_key, drill_ctx };

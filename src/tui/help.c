@@ -29,7 +29,7 @@ static void add_section(doc *d, unsigned ctx, const char *title)
 	}
 }
 
-void help_draw(tui *t)
+static void help_draw(tui *t)
 {
 	doc *d = &t->doc;
 	size_t n = sizeof(sections) / sizeof(sections[0]);
@@ -62,7 +62,7 @@ void help_draw(tui *t)
 	draw_footer("Up/Down scroll   q close help", "", 0);
 }
 
-go help_key(tui *t, int ch)
+static go help_key(tui *t, int ch)
 {
 	int arg;
 
@@ -92,3 +92,11 @@ go help_key(tui *t, int ch)
 	}
 	return GO_STAY;
 }
+
+static unsigned help_ctx(const tui *t)
+{
+	(void)t;
+	return CTX_HELP;
+}
+
+const screen_ops help_screen = { NULL, NULL, help_draw, help_key, help_ctx };

@@ -9,7 +9,11 @@
 #include "term.h"
 #include "tui.h"
 
-enum screen_id { SCR_TODAY, SCR_DRILL, SCR_HELP };
+static const screen_ops *const screens[SCR_COUNT] = {
+	[SCR_TODAY] = &today_screen,
+	[SCR_DRILL] = &drill_screen,
+	[SCR_HELP] = &help_screen,
+};
 
 static bool too_small(void)
 {
@@ -29,32 +33,30 @@ static void draw_too_small(tui *t)
 	doc_draw(&t->doc, 0, LINES, 0);
 }
 
-static void draw(tui *t, enum screen_id cur)
+static void draw(tui *t, screen_id cur)
 {
 	erase();
 	if (too_small())
 		draw_too_small(t);
-	else if (cur == SCR_TODAY)
-		today_draw(t);
-	else if (cur == SCR_DRILL)
-		drill_draw(t);
 	else
-		help_draw(t);
+		screens[cur]->draw(t);
 	refresh();
 }
 
-static unsigned ctx_of(const tui *t, enum screen_id cur)
+/* Leaves the current screen for another; help remembers where it was opened from. */
+static screen_id open_screen(tui *t, screen_id cur, screen_id next, screen_id *before_help)
 {
-	return cur == SCR_TODAY ? CTX_TODAY : cur == SCR_DRILL ? drill_ctx(t) : CTX_HELP;
-}
-
-static go dispatch(tui *t, enum screen_id cur, int ch)
-{
-	if (cur == SCR_TODAY)
-		return today_key(t, ch);
-	if (cur == SCR_DRILL)
-		return drill_key(t, ch);
-	return help_key(t, ch);
+	if (next == SCR_HELP) {
+		t->help_from = screens[cur]->ctx(t);
+		t->help_scroll = 0;
+		*before_help = cur;
+		return next;
+	}
+	if (screens[cur]->leave)
+		screens[cur]->leave(t);
+	if (screens[next]->enter)
+		screens[next]->enter(t);
+	return next;
 }
 
 /* True when reads keep failing at once: the terminal has gone (closed window, EOF). */
@@ -69,7 +71,7 @@ static bool input_gone(int64_t started, int *fast_errors)
 
 static void loop(tui *t)
 {
-	enum screen_id cur = SCR_TODAY, before_help = SCR_TODAY;
+	screen_id cur = SCR_TODAY, before_help = SCR_TODAY;
 	bool dirty = true;
 	int fast_errors = 0;
 
@@ -101,32 +103,13 @@ static void loop(tui *t)
 				return;
 			continue;
 		}
-		g = dispatch(t, cur, ch);
-		switch (g) {
-		case GO_QUIT:
+		g = screens[cur]->key(t, ch);
+		if (g == GO_QUIT)
 			return;
-		case GO_DRILL:
-			drill_enter(t);
-			cur = SCR_DRILL;
-			break;
-		case GO_TODAY:
-			if (cur == SCR_DRILL)
-				drill_leave(t);
-			today_enter(t);
-			cur = SCR_TODAY;
-			break;
-		case GO_HELP:
-			t->help_from = ctx_of(t, cur);
-			t->help_scroll = 0;
-			before_help = cur;
-			cur = SCR_HELP;
-			break;
-		case GO_BACK:
+		if (g == GO_BACK)
 			cur = before_help;
-			break;
-		case GO_STAY:
-			break;
-		}
+		else if ((int)g >= 0 && (int)g < (int)SCR_COUNT)
+			cur = open_screen(t, cur, (screen_id)g, &before_help);
 	}
 }
 
@@ -145,7 +128,7 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	*signo = term_stop_signal();
 	term_stop();
 	if (t.drill)
-		drill_leave(&t);
+		drill_screen.leave(&t);
 	if (t.day_ok)
 		app_day_free(&t.day);
 	doc_free(&t.doc);

@@ -76,7 +76,7 @@ static void add_interview(doc *d, const app_day *day)
 			   day->interview_from_config ? " (from config.yaml)" : "");
 }
 
-void today_draw(tui *t)
+static void today_draw(tui *t)
 {
 	const app_day *day = &t->day;
 	char date[16], right[48];
@@ -171,7 +171,7 @@ static go edit_key(tui *t, int ch)
 	return GO_STAY;
 }
 
-go today_key(tui *t, int ch)
+static go today_key(tui *t, int ch)
 {
 	int arg;
 
@@ -206,3 +206,11 @@ go today_key(tui *t, int ch)
 		return GO_STAY;
 	}
 }
+
+static unsigned today_ctx(const tui *t)
+{
+	(void)t;
+	return CTX_TODAY;
+}
+
+const screen_ops today_screen = { today_enter, NULL, today_draw, today_key, today_ctx };

@@ -111,8 +111,27 @@ void put_str(int y, int x, const char *s, int attr);
 void draw_title(const char *left, const char *right);
 void draw_footer(const char *hints, const char *msg, int msg_attr);
 
-/* What a screen's key handler asks for. */
-typedef enum { GO_STAY, GO_TODAY, GO_DRILL, GO_HELP, GO_BACK, GO_QUIT } go;
+/* The screens; each is one file with enter, leave, draw, key and its key context. */
+typedef enum { SCR_TODAY, SCR_DRILL, SCR_HELP, SCR_COUNT } screen_id;
+
+/* What a screen's key handler asks for: stay, go back, quit, or open a screen. */
+typedef enum {
+	GO_STAY = -1,
+	GO_BACK = -2, /* to the screen before help */
+	GO_QUIT = -3,
+	GO_TODAY = SCR_TODAY,
+	GO_DRILL = SCR_DRILL,
+	GO_HELP = SCR_HELP,
+} go;
+
+struct tui;
+typedef struct screen_ops {
+	void (*enter)(struct tui *t); /* may be NULL */
+	void (*leave)(struct tui *t); /* may be NULL */
+	void (*draw)(struct tui *t);
+	go (*key)(struct tui *t, int ch);
+	unsigned (*ctx)(const struct tui *t);
+} screen_ops;
 
 typedef struct tui {
 	bp_app *app;
@@ -131,17 +150,9 @@ typedef struct tui {
 	char input[16];
 } tui;
 
+extern const screen_ops today_screen, drill_screen, help_screen;
+
+/* For screens that open today's figures afresh. */
 void today_enter(tui *t);
-void today_draw(tui *t);
-go today_key(tui *t, int ch);
-
-void drill_enter(tui *t);
-void drill_leave(tui *t);
-void drill_draw(tui *t);
-go drill_key(tui *t, int ch);
-unsigned drill_ctx(const tui *t);
-
-void help_draw(tui *t);
-go help_key(tui *t, int ch);
 
 #endif
