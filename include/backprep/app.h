@@ -14,6 +14,7 @@
 #include "backprep/fsrs.h"
 #include "backprep/paths.h"
 #include "backprep/plan.h"
+#include "backprep/progress.h"
 #include "backprep/queue.h"
 #include "backprep/rng.h"
 #include "backprep/store.h"
@@ -22,6 +23,7 @@ enum { APP_MAX_CONTENT = 16 };
 
 typedef struct app_opts {
 	const char *db;                         /* --db, or NULL */
+	const char *plan;                       /* --plan, or NULL */
 	const char *content[APP_MAX_CONTENT];   /* --content, repeatable */
 	size_t n_content;
 	bool readonly;                          /* no lock, nothing written */
@@ -41,11 +43,34 @@ typedef struct bp_app {
 	size_t n_content_dirs;
 } bp_app;
 
+enum { APP_MAX_ANSWERS = 16 };
+
+/* The plan as it stands for this person: dates, targets after overrides, and why. */
+typedef struct app_plan {
+	const bp_plan *plan;     /* NULL without plan.yaml: equal focus, default targets */
+	plan_calendar cal;
+	plan_targets tg;
+	plan_pos pos;
+	int64_t interview;       /* local day; 0: none */
+	bool interview_from_config;
+	int daily_minutes;       /* the person's own minutes a day; 0: the plan's */
+	bool minutes_from_config;
+	bool first_run;          /* the welcome questions are still to be asked */
+	double adjust[AREA_COUNT]; /* product of the recruiter answers' multipliers */
+	int adjust_from;         /* the week they apply from (the current one) */
+	int n_answers;
+	const bp_question *questions[APP_MAX_ANSWERS];
+	const bp_answer *answers[APP_MAX_ANSWERS];
+} app_plan;
+
 typedef struct app_day {
+	app_plan plan;
 	plan_pos pos;
 	const bp_week *week; /* NULL without a plan */
 	int budget;          /* minutes a day */
-	int new_per_day;
+	int new_per_day;     /* with the catch-up included */
+	int behind;          /* new items behind the plan (negative: ahead) */
+	int extra_new;       /* the catch-up added to today's allowance */
 	store_day done;      /* answered today so far */
 	queue q;             /* the rest of today */
 	const char *tip;     /* tip of the day, or NULL */
@@ -61,6 +86,22 @@ size_t app_content_dirs(const app_opts *o, char dirs[][PATHS_MAX], size_t max);
 /* Loads content (problems go to app->problems), then opens the progress file. */
 int app_open(bp_app *app, const app_opts *o, bp_error *e);
 void app_close(bp_app *app);
+
+/* The plan for today's date, from plan.yaml, the settings and config.yaml. */
+int app_plan_load(bp_app *app, int64_t today, app_plan *p, bp_error *e);
+
+/* The plan's progress; with_reviews reads the answers of the plan's days (the Plan screen),
+ * without them only the cards (enough for the catch-up). Cards come from app_today. */
+int app_progress(bp_app *app, const app_plan *p, bool with_reviews, plan_progress *out,
+		 bp_error *e);
+
+int app_set_plan_start(bp_app *app, int64_t day, bp_error *e);
+int app_set_daily_minutes(bp_app *app, int minutes, bp_error *e); /* 0: the plan's */
+/* Chooses answer `answer` (NULL: none) to recruiter question `question`. */
+int app_set_profile(bp_app *app, const char *question, const char *answer, bp_error *e);
+/* The id of the chosen answer into buf, or "" when none. */
+void app_profile_answer(bp_app *app, const char *question, char *buf, size_t n);
+int app_finish_first_run(bp_app *app, bp_error *e);
 
 /* Sets (day > 0) or clears (0) the interview date kept in the database. */
 int app_set_interview(bp_app *app, int64_t day, bp_error *e);

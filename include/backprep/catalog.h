@@ -171,6 +171,10 @@ const char *kind_name(bp_kind k);
 int catalog_load(const char *const *paths, size_t n_paths, catalog **out, bp_diags *diags);
 void catalog_free(catalog *c);
 
+/* Reads `path` as the plan, whatever its name, in place of the one loaded; a broken file
+ * is reported and the loaded plan kept. */
+void catalog_use_plan(catalog *c, const char *path, bp_diags *diags);
+
 size_t catalog_count(const catalog *c);
 const bp_item *catalog_item(const catalog *c, size_t i);
 const bp_item *catalog_find(const catalog *c, const char *id);

@@ -31,6 +31,9 @@ void clock_format_iso(int64_t t, char buf[static 32]);
 int64_t clock_local_day(int64_t t);
 void clock_format_day(int64_t day, char buf[static 16]);
 
+/* "Sun 29 Nov": a local day for people. */
+void clock_format_day_short(int64_t day, char buf[static 16]);
+
 /* Local midnight at the start of a local day, as Unix seconds. */
 int64_t clock_day_start(int64_t day);
 

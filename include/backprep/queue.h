@@ -3,12 +3,13 @@
  *
  * Due reviews come first, the most at risk first: lowest retrievability now, or at the
  * interview when there is one (and then nothing waits past the day before it). New items
- * follow, from the plan week and the weeks before it, within the week's levels, up to the
- * day's allowance: each is drawn from an area chosen with probability proportional to the
- * week's focus weight times the area's weakness (a lower mean retrievability and more
- * lapses raise it), lowest week and level first inside an area. No two neighbours share a
- * tag when another order allows it. What does not fit is the backlog, spread over the next
- * days by risk.
+ * follow once every due review is in, from the plan week and the weeks before it, within the
+ * week's levels, up to the day's allowance: each is drawn from an area chosen with
+ * probability proportional to the week's focus weight times the area's weakness (a lower
+ * mean retrievability and more lapses raise it), lowest week and level first inside an area.
+ * No two neighbours share a tag when another order allows it (reviews and new items are
+ * spaced each among themselves). Only the first item may exceed the budget, and only when
+ * nothing fits. What does not fit is the backlog, spread over the next days by risk.
  * Pure: it reads the catalog and the cards it is given, and draws only from the rng given.
  */
 #ifndef BACKPREP_QUEUE_H
@@ -26,7 +27,7 @@
 typedef struct queue_entry {
 	const bp_item *item;
 	const store_card *card; /* NULL for a new item */
-	double retrievability;  /* now; 1 for a new item */
+	double retrievability;  /* now, or at the interview when one is set; 1 for a new item */
 } queue_entry;
 
 typedef struct queue_opts {

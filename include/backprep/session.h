@@ -14,6 +14,7 @@
 #include "backprep/fsrs.h"
 #include "backprep/queue.h"
 #include "backprep/rng.h"
+#include "backprep/scenario.h"
 #include "backprep/store.h"
 
 typedef enum {
@@ -47,10 +48,17 @@ bool session_is_starred(const session *s);
 bool session_hint(session *s);
 int session_hints_shown(const session *s);
 
+/* Shows the key points and the answer. An incident (a scenario with steps) is walked first:
+ * each call reveals the current step's expected points or shows the next step, and the
+ * answer comes after the last step. */
 void session_reveal(session *s);
 
-/* The checklist ticked after reveal: key points; for a scenario without key points, its
- * steps; for a choice item, its choices (ticked before reveal, as the answer given). */
+/* The walk of the current item when it is an incident told in steps, else NULL. */
+const scenario_walk *session_walk(const session *s);
+
+/* The checklist ticked after reveal: key points; for a choice item, its choices (ticked
+ * before reveal, as the answer given); for an incident walked in steps, every step's expected
+ * points, counted in one run, except that session_toggle ticks point i of the latest step. */
 int session_points(const session *s);
 const char *session_point(const session *s, int i);
 bool session_ticked(const session *s, int i);

@@ -14,7 +14,7 @@
 #include "backprep/error.h"
 
 enum {
-	STORE_SCHEMA = 1,        /* PRAGMA user_version this build writes */
+	STORE_SCHEMA = 2,        /* PRAGMA user_version this build writes */
 	STORE_APP_ID = 0x62707270, /* PRAGMA application_id: "bprp" */
 	STORE_ID_MAX = 128,      /* longest item id, with its NUL */
 };
@@ -32,7 +32,8 @@ typedef struct store_review {
 	int grade;  /* 1..4 */
 	int covered, points, hints, seconds;
 	double draw;        /* the fuzz draw the scheduler used; negative for none */
-	const char *source; /* "drill", or "cram" (recorded, never scheduled) */
+	const char *source; /* "drill", "mock" (scored in a mock round), or "cram" (recorded,
+			     * never scheduled) */
 } store_review;
 
 typedef struct store_card {
@@ -78,9 +79,21 @@ int store_undo(store *st, int64_t id, const char *item, const store_card *prev, 
 typedef int (*store_review_fn)(void *ctx, const store_review *r);
 int store_reviews(store *st, const char *item, store_review_fn fn, void *ctx, bp_error *e);
 
+/* Calls fn for each review with from <= at < to, in time order. */
+int store_reviews_range(store *st, int64_t from, int64_t to, store_review_fn fn, void *ctx,
+			bp_error *e);
+
 /* Appends a review without touching cards (import); *added is false when an identical one
  * (same item, rev, time and grade) is there already. */
 int store_review_merge(store *st, const store_review *r, bool *added, bp_error *e);
+
+/* How many reviews in the log have r's item, revision, time and grade (what merging
+ * compares), into *n. */
+int store_review_twins(store *st, const store_review *r, size_t *n, bp_error *e);
+
+/* Appends a review without touching cards and without looking for a twin (import, which
+ * counts the twins itself). */
+int store_review_import(store *st, const store_review *r, bp_error *e);
 
 /* A transaction around many calls (doctor, import). */
 int store_begin(store *st, bp_error *e);

@@ -13,6 +13,8 @@ int cmd_today(const app_opts *o, int argc, char **argv);
 int cmd_validate(const app_opts *o, int argc, char **argv);
 int cmd_doctor(const app_opts *o, int argc, char **argv);
 int cmd_item(const app_opts *o, int argc, char **argv);
+int cmd_mocks(const app_opts *o, int argc, char **argv);
+int cmd_plan(const app_opts *o, int argc, char **argv);
 int cmd_export(const app_opts *o, int argc, char **argv);
 int cmd_import(const app_opts *o, int argc, char **argv);
 

@@ -11,7 +11,7 @@
 
 void cli_usage(FILE *f)
 {
-	fputs("usage: backprep [--db PATH] [--content DIR]... [COMMAND]\n"
+	fputs("usage: backprep [--db PATH] [--content DIR]... [--plan FILE] [COMMAND]\n"
 	      "\n"
 	      "A terminal trainer for backend engineering interviews.\n"
 	      "\n"
@@ -22,6 +22,10 @@ void cli_usage(FILE *f)
 	      "                           check content files (default: the content in use);\n"
 	      "                           every problem as file:line:col: message\n"
 	      "  item ID                  an item's schedule, recall and review history\n"
+	      "  mocks [--json]           the mock rounds taken, their scores, each dimension's\n"
+	      "                           trend, and whether you are ready\n"
+	      "  plan [--json] [--start DATE] [--interview DATE|none]\n"
+	      "                           the plan and its progress; set its dates\n"
 	      "  doctor                   check the database; rebuild cards from the review log\n"
 	      "  export [--format json|csv] [-o FILE]\n"
 	      "                           write all progress (default: JSON to stdout)\n"
@@ -33,6 +37,8 @@ void cli_usage(FILE *f)
 	      "                           $XDG_DATA_HOME/backprep/progress.db)\n"
 	      "  --content DIR            a content directory; repeatable (default:\n"
 	      "                           $BACKPREP_CONTENT, else the installed packs)\n"
+	      "  --plan FILE              your own plan in place of the shipped plan.yaml\n"
+	      "                           (also read from $XDG_DATA_HOME/backprep/plan.yaml)\n"
 	      "  -h, --help               show this help\n"
 	      "  -V, --version            show the version\n",
 	      f);
@@ -138,7 +144,11 @@ int main(int argc, char **argv)
 			if (o.n_content == APP_MAX_CONTENT)
 				return usage_error("at most %d --content directories", APP_MAX_CONTENT);
 			o.content[o.n_content++] = v;
-		} else if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--content") == 0) {
+		} else if (strncmp(argv[i], "--plan", 6) == 0 &&
+			   (v = flag_value(argc, argv, &i, "--plan"))) {
+			o.plan = v;
+		} else if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--content") == 0 ||
+			   strcmp(argv[i], "--plan") == 0) {
 			return usage_error("option '%s' needs a value", argv[i]);
 		} else {
 			return usage_error("unknown option '%s'", argv[i]);
@@ -150,8 +160,12 @@ int main(int argc, char **argv)
 		return cmd_today(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "validate") == 0)
 		return cmd_validate(&o, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "plan") == 0)
+		return cmd_plan(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "doctor") == 0)
 		return cmd_doctor(&o, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "mocks") == 0)
+		return cmd_mocks(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "item") == 0)
 		return cmd_item(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "export") == 0)

@@ -101,7 +101,7 @@ int cmd_today(const app_opts *o, int argc, char **argv)
 	}
 	clock_format_day(day.pos.today, date);
 	printf("backprep · %s · week %d of %d, day %d of %d\n", date, day.pos.week, PLAN_WEEKS,
-	       day.pos.day, PLAN_DAYS);
+	       day.pos.day, day.plan.cal.days);
 	if (day.week)
 		printf("%s\n", day.week->title);
 	printf("Today: %d of %d min, %d answered, %d new\n", day.done.seconds / 60, day.budget,

@@ -173,6 +173,34 @@ static void load_file(catalog *c, const char *path, bp_diags *diags)
 	free(buf);
 }
 
+void catalog_use_plan(catalog *c, const char *path, bp_diags *diags)
+{
+	bp_plan kept = c->plan;
+	bool had = c->has_plan;
+	char *buf = NULL, *file = arena_strndup(&c->ar, path, strlen(path));
+	size_t len;
+	ynode *root = NULL;
+	bp_error e;
+	sctx s = { .diags = diags, .quality = &c->quality, .ar = &c->ar, .file = file };
+
+	if (!file)
+		return;
+	c->n_files++;
+	if (ytree_read_file(path, &buf, &len, &e) < 0 || ytree_parse(file, buf, len, &root, &e) < 0) {
+		bp_diags_add(diags, &e);
+		free(buf);
+		return;
+	}
+	c->has_plan = false;
+	plan_read(c, &s, root);
+	if (!c->has_plan) { /* broken: keep the plan there was */
+		c->plan = kept;
+		c->has_plan = had;
+	}
+	ytree_free(root);
+	free(buf);
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

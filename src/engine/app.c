@@ -11,8 +11,6 @@
 #define BP_DATADIR "/usr/local/share/backprep"
 #endif
 
-enum { DEFAULT_MINUTES = 60, DEFAULT_NEW = 8 };
-
 static size_t add_dir(char dirs[][PATHS_MAX], size_t n, size_t max, const char *d)
 {
 	if (n < max && snprintf(dirs[n], PATHS_MAX, "%s", d) < PATHS_MAX)
@@ -102,6 +100,23 @@ static int load_config(bp_app *app, bp_error *e)
 	return config_load(app->config_path, &app->cfg, e);
 }
 
+/* A person's own plan replaces the shipped one: --plan, else plan.yaml in the data dir. */
+static void use_own_plan(bp_app *app, const app_opts *o)
+{
+	char path[PATHS_MAX];
+
+	if (o->plan) {
+		catalog_use_plan(app->cat, o->plan, &app->problems);
+		return;
+	}
+	if (paths_data_dir(path, sizeof(path), NULL) == 0 &&
+	    strlen(path) + sizeof("/plan.yaml") <= sizeof(path)) {
+		strcat(path, "/plan.yaml");
+		if (access(path, F_OK) == 0)
+			catalog_use_plan(app->cat, path, &app->problems);
+	}
+}
+
 int app_open(bp_app *app, const app_opts *o, bp_error *e)
 {
 	const char *paths[APP_MAX_CONTENT];
@@ -123,6 +138,7 @@ int app_open(bp_app *app, const app_opts *o, bp_error *e)
 		bp_error_set(e, "out of memory while loading content");
 		return -1;
 	}
+	use_own_plan(app, o);
 	if (paths_db(o->db, db, sizeof(db), e) < 0 ||
 	    store_open(db, o->readonly ? STORE_READONLY : 0, &app->st, e) < 0) {
 		app_close(app);
@@ -140,50 +156,6 @@ void app_close(bp_app *app)
 	memset(app, 0, sizeof(*app));
 }
 
-/* The local day the plan started; the first run starts it today. */
-static int plan_start(bp_app *app, int64_t today, int64_t *start, bp_error *e)
-{
-	char buf[32], day[16];
-	int64_t t;
-	int found = store_setting_get(app->st, "plan_start", buf, sizeof(buf), e);
-
-	if (found < 0)
-		return -1;
-	if (found && clock_parse_iso(buf, &t) == 0) {
-		*start = t / 86400;
-		return 0;
-	}
-	*start = today;
-	clock_format_day(today, day);
-	/* A read-only store is in memory or refuses writes; the start is kept next time. */
-	store_setting_set(app->st, "plan_start", day, NULL);
-	return 0;
-}
-
-int app_set_interview(bp_app *app, int64_t day, bp_error *e)
-{
-	char buf[16];
-
-	if (day <= 0)
-		return store_setting_set(app->st, "interview_date", "", e);
-	clock_format_day(day, buf);
-	return store_setting_set(app->st, "interview_date", buf, e);
-}
-
-int64_t app_interview(bp_app *app, bool *from_config)
-{
-	char buf[32];
-	int64_t t;
-
-	*from_config = app->cfg.interview > 0;
-	if (*from_config)
-		return app->cfg.interview;
-	if (store_setting_get(app->st, "interview_date", buf, sizeof(buf), NULL) == 1 && buf[0] &&
-	    clock_parse_iso(buf, &t) == 0)
-		return t / 86400;
-	return 0;
-}
-
 int app_cram(bp_app *app, queue *q, bp_error *e)
 {
 	bool from_config;
@@ -199,38 +171,44 @@ int app_cram(bp_app *app, queue *q, bp_error *e)
 
 int app_today(bp_app *app, app_day *t, bp_error *e)
 {
-	int64_t now = clock_now(), day = clock_local_day(now), start;
+	int64_t now = clock_now(), day = clock_local_day(now);
 	int64_t from = clock_day_start(day), to = clock_day_start(day + 1);
+	plan_progress pr;
 	queue_opts qo;
 	size_t n_tips;
+	int w;
 
 	memset(t, 0, sizeof(*t));
-	if (plan_start(app, day, &start, e) < 0 ||
+	if (app_plan_load(app, day, &t->plan, e) < 0 ||
 	    store_day_stats(app->st, from, to, &t->done, e) < 0)
 		return -1;
 	free(app->cards);
 	app->cards = NULL;
 	if (store_cards(app->st, &app->cards, &app->n_cards, e) < 0)
 		return -1;
-	plan_position(start, day, &t->pos);
-	t->week = plan_week(catalog_plan(app->cat), &t->pos);
-	t->budget = t->week ? t->week->daily_minutes : DEFAULT_MINUTES;
-	t->new_per_day = t->week ? t->week->new_per_day : DEFAULT_NEW;
-	t->budget_from_config = app->cfg.daily_minutes > 0;
-	if (t->budget_from_config)
-		t->budget = app->cfg.daily_minutes;
-	if (app->cfg.new_per_day >= 0)
-		t->new_per_day = app->cfg.new_per_day;
-	t->interview = app_interview(app, &t->interview_from_config);
+	t->pos = t->plan.pos;
+	w = t->pos.week - 1;
+	t->week = t->plan.plan ? &t->plan.plan->weeks[w] : NULL;
+	t->budget = t->plan.tg.daily_minutes[w];
+	t->budget_from_config = t->plan.minutes_from_config;
+	/* days missed or short spread their new items over the days left */
+	if (app_progress(app, &t->plan, false, &pr, e) < 0)
+		return -1;
+	t->behind = pr.behind;
+	t->extra_new = pr.extra_per_day;
+	plan_progress_free(&pr);
+	t->new_per_day = t->plan.tg.new_per_day[w] + t->extra_new;
+	t->interview = t->plan.interview;
+	t->interview_from_config = t->plan.interview_from_config;
 	t->days_to_interview = t->interview ? (int)(t->interview - day) : 0;
 	qo = (queue_opts){
 		.now = now,
 		.day_end = to,
 		.week = t->pos.week,
-		.levels = t->week ? t->week->levels : 0,
+		.levels = t->plan.tg.levels[w],
 		.budget_minutes = t->budget - t->done.seconds / 60,
 		.new_limit = t->new_per_day - t->done.new_items,
-		.focus = t->week ? t->week->focus : NULL,
+		.focus = t->plan.tg.focus[w],
 		.interview = t->interview ? clock_day_start(t->interview) : 0,
 		.rng = &app->rng,
 		.daily_minutes = t->budget,

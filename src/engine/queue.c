@@ -101,7 +101,7 @@ static void pool_index(pool *pl, size_t n)
 /* Draws new items area by area until the budget or the allowance runs out. */
 static void draw_new(queue *q, pool *pl, const queue_opts *o, const double *weak)
 {
-	int left = o->new_limit;
+	int left = o->new_limit, over = -1;
 	bool blocked[AREA_COUNT] = { false };
 
 	while (left > 0) {
@@ -133,7 +133,9 @@ static void draw_new(queue *q, pool *pl, const queue_opts *o, const double *weak
 		{
 			const queue_entry *e = &pl->v[pl->next[pick]];
 
-			if (q->n > 0 && q->minutes + e->item->minutes > o->budget_minutes) {
+			if (q->minutes + e->item->minutes > o->budget_minutes) {
+				if (over < 0 && q->n == 0)
+					over = pick;
 				blocked[pick] = true; /* too long for what is left; others may fit */
 				continue;
 			}
@@ -142,6 +144,10 @@ static void draw_new(queue *q, pool *pl, const queue_opts *o, const double *weak
 			pl->next[pick]++;
 			left--;
 		}
+	}
+	if (q->n == 0 && over >= 0) { /* nothing fits: one item longer than the budget */
+		q->v[q->n++] = pl->v[pl->next[over]++];
+		q->minutes += q->v[0].item->minutes;
 	}
 }
 
@@ -154,18 +160,19 @@ static bool share_tag(const bp_item *a, const bp_item *b)
 	return false;
 }
 
-/* Moves the nearest later entry without a shared tag forward, keeping the rest in order. */
-static void space_tags(queue *q)
+/* Moves the nearest later entry of [from, end) without a shared tag forward, keeping the
+ * rest in order. Reviews and new items are spaced apart, so that reviews stay first. */
+static void space_tags(queue *q, size_t from, size_t end)
 {
-	for (size_t i = 1; i < q->n; i++) {
+	for (size_t i = from ? from : 1; i < end; i++) {
 		size_t j = i;
 		queue_entry e;
 
 		if (!share_tag(q->v[i - 1].item, q->v[i].item))
 			continue;
-		while (j < q->n && share_tag(q->v[i - 1].item, q->v[j].item))
+		while (j < end && share_tag(q->v[i - 1].item, q->v[j].item))
 			j++;
-		if (j == q->n)
+		if (j == end)
 			continue;
 		e = q->v[j];
 		memmove(&q->v[i + 1], &q->v[i], (j - i) * sizeof(e));
@@ -244,9 +251,11 @@ int queue_build(const catalog *c, const store_card *cards, size_t n_cards, const
 	fill_reviews(q, due, n_due, o->budget_minutes);
 	taken = q->n;
 	count_backlog(q, due, n_due, taken, o->daily_minutes);
-	if (o->budget_minutes > 0 && q->minutes < o->budget_minutes)
+	/* new items only when every due review is in: leftover minutes go to the backlog */
+	if (q->backlog == 0 && o->budget_minutes > 0 && q->minutes < o->budget_minutes)
 		draw_new(q, &pl, o, q->weakness);
-	space_tags(q);
+	space_tags(q, 0, taken);
+	space_tags(q, taken, q->n);
 	free(card_of);
 	free(due);
 	free(pl.v);

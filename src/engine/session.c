@@ -28,6 +28,8 @@ struct session {
 	session_phase phase;
 	int hints;
 	bool ticked[SESSION_MAX_POINTS];
+	bool walking;       /* the item is an incident walked step by step */
+	scenario_walk walk;
 	bool cram;
 	int64_t started_ms; /* when the current item was shown */
 	store_card **owned; /* cards of answered items, which their Again copies point to */
@@ -38,9 +40,13 @@ struct session {
 
 static void start_item(session *s)
 {
-	s->phase = s->pos < s->q.n ? SESSION_ASK : SESSION_DONE;
+	const bp_item *it = s->pos < s->q.n ? s->q.v[s->pos].item : NULL;
+
+	s->phase = it ? SESSION_ASK : SESSION_DONE;
 	s->hints = 0;
 	memset(s->ticked, 0, sizeof(s->ticked));
+	s->walking = scenario_walkable(it);
+	scenario_start(&s->walk, s->walking ? it : NULL);
 	s->started_ms = clock_mono_ms();
 }
 
@@ -138,8 +144,17 @@ int session_hints_shown(const session *s)
 
 void session_reveal(session *s)
 {
-	if (s->phase == SESSION_ASK)
-		s->phase = SESSION_REVEALED;
+	if (s->phase != SESSION_ASK)
+		return;
+	/* An incident is told step by step; its answer comes after the last step. */
+	if (s->walking && scenario_advance(&s->walk) && !s->walk.ended)
+		return;
+	s->phase = SESSION_REVEALED;
+}
+
+const scenario_walk *session_walk(const session *s)
+{
+	return s->walking ? &s->walk : NULL;
 }
 
 int session_points(const session *s)
@@ -149,6 +164,8 @@ int session_points(const session *s)
 
 	if (!it)
 		return 0;
+	if (s->walking)
+		return scenario_total(&s->walk);
 	if (it->kind == KIND_CHOICE)
 		n = it->choices.n;
 	else if (it->kind == KIND_SCENARIO && it->key_points.n == 0)
@@ -161,9 +178,12 @@ int session_points(const session *s)
 const char *session_point(const session *s, int i)
 {
 	const bp_item *it = session_item(s);
+	int step, k;
 
 	if (!it || i < 0 || i >= session_points(s))
 		return NULL;
+	if (s->walking)
+		return scenario_nth(&s->walk, i, &step, &k) ? it->steps[step].expect.v[k] : NULL;
 	if (it->kind == KIND_CHOICE)
 		return it->choices.v[i];
 	if (it->kind == KIND_SCENARIO && it->key_points.n == 0)
@@ -173,18 +193,29 @@ const char *session_point(const session *s, int i)
 
 bool session_ticked(const session *s, int i)
 {
+	int step, k;
+
+	if (s->walking)
+		return scenario_nth(&s->walk, i, &step, &k) && scenario_ticked(&s->walk, step, k);
 	return i >= 0 && i < SESSION_MAX_POINTS && s->ticked[i];
 }
 
 void session_toggle(session *s, int i)
 {
 	const bp_item *it = session_item(s);
-	bool choosing = it && it->kind == KIND_CHOICE && s->phase == SESSION_ASK;
+	bool choice = it && it->kind == KIND_CHOICE;
 
+	/* An incident's digits tick the points of its latest step, while asking and after. */
+	if (s->walking) {
+		if (s->phase == SESSION_ASK || s->phase == SESSION_REVEALED)
+			scenario_toggle(&s->walk, i);
+		return;
+	}
 	if (i < 0 || i >= session_points(s))
 		return;
-	/* A choice is answered before the reveal; key points are ticked after it. */
-	if (s->phase == SESSION_REVEALED || choosing)
+	/* A choice is answered before the reveal, and the answer given stays as given once the
+	 * right one is on screen; key points are ticked after it. */
+	if (s->phase == (choice ? SESSION_ASK : SESSION_REVEALED))
 		s->ticked[i] = !s->ticked[i];
 }
 
@@ -192,6 +223,8 @@ int session_covered(const session *s)
 {
 	int n = 0;
 
+	if (s->walking)
+		return scenario_covered(&s->walk);
 	for (int i = 0; i < session_points(s); i++)
 		n += s->ticked[i];
 	return n;

@@ -27,9 +27,13 @@ static const char *const sql[ST_COUNT] = {
 		       "source FROM review ORDER BY item, at, id",
 	[ST_REVIEWS_OF] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, draw, "
 			  "source FROM review WHERE item = ? ORDER BY at, id",
+	[ST_REVIEWS_RANGE] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, "
+			     "draw, source FROM review WHERE at >= ? AND at < ? ORDER BY at, id",
 	[ST_DELETE_REVIEW] = "DELETE FROM review WHERE id = ?",
 	[ST_DELETE_CARD] = "DELETE FROM card WHERE item = ?",
 	[ST_REVIEW_FIND] = "SELECT 1 FROM review WHERE item = ? AND rev = ? AND at = ? AND grade = ?",
+	[ST_REVIEW_TWINS] = "SELECT count(*) FROM review WHERE item = ? AND rev = ? AND at = ? "
+			    "AND grade = ?",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
@@ -40,7 +44,9 @@ sqlite3_stmt *store_stmt(store *st, enum stmt_id id, bp_error *e)
 	sqlite3_stmt *s = st->stmt[id];
 
 	if (!s) {
-		if (sqlite3_prepare_v3(st->db, sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
+		const char *text = sql[id] ? sql[id] : store_mock_sql(id);
+
+		if (sqlite3_prepare_v3(st->db, text, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
 		    SQLITE_OK) {
 			store_fail(st, e, "cannot prepare a query:");
 			return NULL;
@@ -134,6 +140,11 @@ static int insert_review(store *st, store_review *r, bp_error *e)
 	return 0;
 }
 
+int store_review_append(store *st, store_review *r, bp_error *e)
+{
+	return insert_review(st, r, e);
+}
+
 static int put_card(store *st, const store_card *c, bp_error *e)
 {
 	sqlite3_stmt *s = store_stmt(st, ST_UPSERT_CARD, e);
@@ -215,15 +226,11 @@ fail:
 	return -1;
 }
 
-int store_reviews(store *st, const char *item, store_review_fn fn, void *ctx, bp_error *e)
+/* Steps a review query that is prepared and bound, calling fn for each row. */
+static int each_review(store *st, sqlite3_stmt *s, store_review_fn fn, void *ctx, bp_error *e)
 {
-	sqlite3_stmt *s = store_stmt(st, item ? ST_REVIEWS_OF : ST_REVIEWS, e);
 	int rc, stop = 0;
 
-	if (!s)
-		return -1;
-	if (item)
-		sqlite3_bind_text(s, 1, item, -1, SQLITE_STATIC);
 	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const unsigned char *src = sqlite3_column_text(s, 10);
 		store_review r = {
@@ -253,6 +260,29 @@ int store_reviews(store *st, const char *item, store_review_fn fn, void *ctx, bp
 	return rc == SQLITE_DONE ? 0 : store_fail(st, e, "cannot read the review log:");
 }
 
+int store_reviews(store *st, const char *item, store_review_fn fn, void *ctx, bp_error *e)
+{
+	sqlite3_stmt *s = store_stmt(st, item ? ST_REVIEWS_OF : ST_REVIEWS, e);
+
+	if (!s)
+		return -1;
+	if (item)
+		sqlite3_bind_text(s, 1, item, -1, SQLITE_STATIC);
+	return each_review(st, s, fn, ctx, e);
+}
+
+int store_reviews_range(store *st, int64_t from, int64_t to, store_review_fn fn, void *ctx,
+			bp_error *e)
+{
+	sqlite3_stmt *s = store_stmt(st, ST_REVIEWS_RANGE, e);
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_int64(s, 2, to);
+	return each_review(st, s, fn, ctx, e);
+}
+
 int store_review_merge(store *st, const store_review *r, bool *added, bp_error *e)
 {
 	sqlite3_stmt *s = store_stmt(st, ST_REVIEW_FIND, e);
@@ -276,6 +306,32 @@ int store_review_merge(store *st, const store_review *r, bool *added, bp_error *
 		return -1;
 	*added = true;
 	return 0;
+}
+
+int store_review_twins(store *st, const store_review *r, size_t *n, bp_error *e)
+{
+	sqlite3_stmt *s = store_stmt(st, ST_REVIEW_TWINS, e);
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, r->item, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, r->rev);
+	sqlite3_bind_int64(s, 3, r->at);
+	sqlite3_bind_int(s, 4, r->grade);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_fail(st, e, "cannot read the review log:");
+}
+
+int store_review_import(store *st, const store_review *r, bp_error *e)
+{
+	store_review copy = *r;
+
+	return insert_review(st, &copy, e);
 }
 
 /* Collects the rows of a check PRAGMA into report; returns how many problems it found. */

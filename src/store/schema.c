@@ -38,6 +38,41 @@ static const char *const migrations[STORE_SCHEMA] = {
 	") WITHOUT ROWID;"
 	"CREATE INDEX card_introduced ON card (introduced);"
 	"CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
+	/* 1 -> 2: mock rounds, their segments (one question each) and the rubric scores */
+	"CREATE TABLE mock_round ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT," /* a discarded round's number is not reused */
+	"  template TEXT NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  started INTEGER NOT NULL,"
+	"  finished INTEGER);" /* NULL while unfinished */
+	"CREATE TABLE mock_segment ("
+	"  round INTEGER NOT NULL REFERENCES mock_round (id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL CHECK (pos >= 0),"
+	"  title TEXT NOT NULL,"
+	"  item TEXT NOT NULL,"
+	"  rev INTEGER NOT NULL,"
+	"  rubric TEXT NOT NULL,"
+	"  minutes INTEGER NOT NULL,"
+	"  elapsed_ms INTEGER NOT NULL DEFAULT 0,"
+	"  ended INTEGER NOT NULL DEFAULT 0,"
+	"  covered INTEGER NOT NULL DEFAULT 0,"
+	"  points INTEGER NOT NULL DEFAULT 0,"
+	"  notes TEXT NOT NULL DEFAULT '',"
+	"  scored INTEGER," /* when its scores were saved; NULL before */
+	"  grade INTEGER CHECK (grade BETWEEN 1 AND 4),"
+	"  review INTEGER REFERENCES review (id) ON DELETE SET NULL,"
+	"  PRIMARY KEY (round, pos)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX mock_segment_item ON mock_segment (item);"
+	"CREATE INDEX mock_segment_review ON mock_segment (review);"
+	"CREATE TABLE mock_score ("
+	"  round INTEGER NOT NULL,"
+	"  pos INTEGER NOT NULL,"
+	"  dimension TEXT NOT NULL,"
+	"  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 4),"
+	"  evidence TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (round, pos, dimension),"
+	"  FOREIGN KEY (round, pos) REFERENCES mock_segment (round, pos) ON DELETE CASCADE);",
 };
 
 int store_migrate(store *st, int from, bp_error *e)

@@ -17,12 +17,29 @@ enum stmt_id {
 	ST_SETTING_SET,
 	ST_REVIEWS,
 	ST_REVIEWS_OF,
+	ST_REVIEWS_RANGE,
 	ST_DELETE_REVIEW,
 	ST_DELETE_CARD,
 	ST_REVIEW_FIND,
+	ST_REVIEW_TWINS,
 	ST_BEGIN,
 	ST_COMMIT,
 	ST_ROLLBACK,
+	/* mock rounds: their SQL is in mocks.c */
+	ST_MOCK_ROUND_NEW,
+	ST_MOCK_SEGMENT_NEW,
+	ST_MOCK_ROUNDS,
+	ST_MOCK_ROUND,
+	ST_MOCK_SEGMENTS,
+	ST_MOCK_SCORES,
+	ST_MOCK_SCORES_ALL,
+	ST_MOCK_USED,
+	ST_MOCK_ELAPSED,
+	ST_MOCK_NOTES,
+	ST_MOCK_SCORE_NEW,
+	ST_MOCK_SEGMENT_SCORED,
+	ST_MOCK_ROUND_FINISHED,
+	ST_MOCK_DISCARD,
 	ST_COUNT
 };
 
@@ -40,5 +57,11 @@ int store_fail(store *st, bp_error *e, const char *doing);
 sqlite3_stmt *store_stmt(store *st, enum stmt_id id, bp_error *e);
 
 int store_migrate(store *st, int from, bp_error *e);
+
+/* The SQL of a mock round statement (mocks.c); NULL for others. */
+const char *store_mock_sql(enum stmt_id id);
+
+/* Appends a review inside the caller's transaction; sets r->id. */
+int store_review_append(store *st, store_review *r, bp_error *e);
 
 #endif

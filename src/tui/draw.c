@@ -202,3 +202,22 @@ int doc_draw(const doc *d, int top, int height, int scroll)
 	}
 	return scroll;
 }
+
+bool input_key(char *buf, size_t size, int ch, const char *allowed)
+{
+	size_t n = strlen(buf);
+
+	if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		if (n)
+			buf[n - 1] = '\0';
+		return true;
+	}
+	if (ch > 0 && ch < 128 && strchr(allowed, ch)) {
+		if (n + 1 < size) {
+			buf[n] = (char)ch;
+			buf[n + 1] = '\0';
+		}
+		return true;
+	}
+	return false;
+}

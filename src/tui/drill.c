@@ -5,8 +5,13 @@
 
 #include "backprep/clock.h"
 #include "tui.h"
+#include "walk.h"
 
 static const char *const grade_names[] = { "", "Again", "Hard", "Good", "Easy" };
+
+/* An incident's latest step (or its ending), to scroll to after Space moved the walk on. */
+static size_t walk_mark;
+static bool walk_follow;
 
 static void drill_enter(tui *t)
 {
@@ -172,16 +177,26 @@ static void build(tui *t, int width)
 		doc_blank(d);
 		doc_entry(d, prefix, it->hints.v[i], 0, style(ATTR_KEY));
 	}
-	if (ph == SESSION_ASK) {
+	if (session_walk(s)) {
+		/* an incident, one step at a time; the answer after its ending */
+		const scenario_walk *w = session_walk(s);
+		size_t step = walk_add(d, w), end = walk_add_ending(d, w);
+
+		walk_mark = w->ended ? end : step;
+		if (ph == SESSION_ASK)
+			return;
+		add_list(d, "Key points", &it->key_points, 0);
+	} else if (ph == SESSION_ASK) {
 		if (it->kind == KIND_CHOICE)
 			add_points(d, s, it, false);
 		return;
+	} else {
+		add_points(d, s, it, true);
+		if (it->kind == KIND_CODING)
+			add_coding(d, it);
+		if (it->kind == KIND_SCENARIO)
+			add_scenario(d, it);
 	}
-	add_points(d, s, it, true);
-	if (it->kind == KIND_CODING)
-		add_coding(d, it);
-	if (it->kind == KIND_SCENARIO)
-		add_scenario(d, it);
 	add_block(d, "Model answer", it->answer, TEXT_PROSE);
 	add_block(d, "Why", it->explain, TEXT_PROSE);
 	add_list(d, "Pitfalls", &it->pitfalls, 0);
@@ -233,10 +248,17 @@ static void drill_draw(tui *t)
 	draw_title(left, right);
 	body = LINES - 4 - (ph == SESSION_GRADE ? 3 : 0);
 	build(t, COLS - 3);
+	if (walk_follow) {
+		t->scroll = (int)walk_mark;
+		walk_follow = false;
+	}
 	t->scroll = doc_draw(&t->doc, 2, body, t->scroll);
 	if (ph == SESSION_GRADE)
 		draw_grade_bar(s, LINES - 4);
-	if (ph == SESSION_ASK && it)
+	if (ph == SESSION_ASK && it && session_walk(s))
+		snprintf(hints, sizeof(hints), "%s   1-9 tick   h hint (%d left)   ? help   q leave",
+			 walk_next_hint(session_walk(s)), it->hints.n - session_hints_shown(s));
+	else if (ph == SESSION_ASK && it)
 		snprintf(hints, sizeof(hints),
 			 "Space reveal   h hint (%d left)   b bury   s suspend   ? help   q leave",
 			 it->hints.n - session_hints_shown(s));
@@ -343,6 +365,7 @@ static go drill_key(tui *t, int ch)
 		}
 		return GO_STAY;
 	case ACT_REVEAL:
+		walk_follow = session_walk(t->drill) != NULL;
 		session_reveal(t->drill);
 		return GO_STAY;
 	case ACT_TICK:

@@ -12,6 +12,11 @@ static const struct {
 	{ CTX_ASK, "Drill: the question" },
 	{ CTX_REVEALED, "Drill: the answer revealed" },
 	{ CTX_GRADE, "Drill: grading" },
+	{ CTX_MOCK, "Mock rounds" },
+	{ CTX_ROUND, "Mock round: the clock running" },
+	{ CTX_ROUND_POINTS, "Mock round: key points" },
+	{ CTX_ROUND_SCORE, "Mock round: scoring the rubric" },
+	{ CTX_MOCK_RESULTS, "Mock round: results" },
 	{ CTX_HELP, "Help" },
 };
 

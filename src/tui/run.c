@@ -13,6 +13,11 @@ static const screen_ops *const screens[SCR_COUNT] = {
 	[SCR_TODAY] = &today_screen,
 	[SCR_DRILL] = &drill_screen,
 	[SCR_HELP] = &help_screen,
+	[SCR_PLAN] = &plan_screen,
+	[SCR_PROFILE] = &profile_screen,
+	[SCR_WELCOME] = &welcome_screen,
+	[SCR_MOCK] = &mock_screen,
+	[SCR_ROUND] = &round_screen,
 };
 
 static bool too_small(void)
@@ -71,7 +76,9 @@ static bool input_gone(int64_t started, int *fast_errors)
 
 static void loop(tui *t)
 {
-	screen_id cur = SCR_TODAY, before_help = SCR_TODAY;
+	/* a first run asks its questions before Today */
+	screen_id cur = t->day_ok && t->day.plan.first_run ? SCR_WELCOME : SCR_TODAY;
+	screen_id before_help = cur;
 	bool dirty = true;
 	int fast_errors = 0;
 
@@ -80,6 +87,8 @@ static void loop(tui *t)
 		int ch, arg;
 		go g;
 
+		if (screens[cur]->tick && screens[cur]->tick(t))
+			dirty = true;
 		if (dirty)
 			draw(t, cur);
 		dirty = false;
@@ -129,6 +138,7 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	term_stop();
 	if (t.drill)
 		drill_screen.leave(&t);
+	mock_ui_free(&t);
 	if (t.day_ok)
 		app_day_free(&t.day);
 	doc_free(&t.doc);

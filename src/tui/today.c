@@ -90,7 +90,7 @@ static void today_draw(tui *t)
 		doc_printf(d, style(ATTR_BAD), "%s", t->day_err);
 	} else {
 		doc_printf(d, style(ATTR_HEAD), "Week %d of %d · day %d of %d", day->pos.week,
-			 PLAN_WEEKS, day->pos.day, PLAN_DAYS);
+			 PLAN_WEEKS, day->pos.day, day->plan.cal.days);
 		if (day->week) {
 			doc_text(d, day->week->title, 0, A_BOLD, TEXT_PROSE);
 			doc_text(d, day->week->goal, 0, 0, TEXT_PROSE);
@@ -101,7 +101,12 @@ static void today_draw(tui *t)
 			   day->budget_from_config ? " (from config.yaml)" : "", day->done.answers,
 			   day->done.new_items);
 		doc_printf(d, 0, "Due reviews: %zu · new questions available: %zu (%d a day)",
-			 day->q.due_total, day->q.new_available, day->new_per_day);
+			   day->q.due_total, day->q.new_available, day->new_per_day);
+		if (day->extra_new > 0)
+			doc_printf(d, style(ATTR_BAD),
+				   "Behind the plan by %d new question%s: %d more a day until the "
+				   "end catches up (see p for the plan).",
+				   day->behind, day->behind == 1 ? "" : "s", day->extra_new);
 		add_queue(d, day);
 		if (day->q.backlog)
 			doc_printf(d, style(ATTR_BAD),
@@ -130,8 +135,9 @@ static void today_draw(tui *t)
 		draw_footer(prompt, "Enter saves, Esc cancels", A_BOLD);
 		return;
 	}
-	draw_footer("Enter drill   c cram   i interview date   ? help   q quit", t->msg,
-		    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	draw_footer("Enter drill   c cram   m mocks   p plan   r profile   i interview   "
+		    "? help   q quit",
+		    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 
 /* The interview date being typed: digits and '-', Backspace, Enter to save, Esc to cancel. */
@@ -143,14 +149,9 @@ static go edit_key(tui *t, int ch)
 
 	if (ch == 27) {
 		t->editing = false;
-	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		if (n)
-			t->input[n - 1] = '\0';
-	} else if ((ch >= '0' && ch <= '9') || ch == '-') {
-		if (n + 1 < sizeof(t->input) && n < 10) {
-			t->input[n] = (char)ch;
-			t->input[n + 1] = '\0';
-		}
+	} else if (n < 10 ? input_key(t->input, sizeof(t->input), ch, "0123456789-")
+			  : input_key(t->input, sizeof(t->input), ch, "")) {
+		/* typed */
 	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
 		if (n && (n != 10 || clock_parse_iso(t->input, &at) < 0)) {
 			snprintf(t->msg, sizeof(t->msg), "'%s' is not a date like 2027-01-15.", t->input);
@@ -179,6 +180,12 @@ static go today_key(tui *t, int ch)
 		return edit_key(t, ch);
 	t->msg[0] = '\0';
 	switch (keys_lookup(CTX_TODAY, ch, &arg)) {
+	case ACT_PLAN:
+		return GO_PLAN;
+	case ACT_MOCK:
+		return GO_MOCK;
+	case ACT_PROFILE:
+		return GO_PROFILE;
 	case ACT_INTERVIEW:
 		t->editing = true;
 		t->input[0] = '\0';

@@ -23,8 +23,17 @@ enum {
 	CTX_GRADE = 1 << 3,
 	CTX_DONE = 1 << 4,
 	CTX_HELP = 1 << 5,
+	CTX_PLAN = 1 << 6,
+	CTX_PROFILE = 1 << 7,
+	CTX_WELCOME = 1 << 8,
+	CTX_MOCK = 1 << 9,          /* Mock: templates and rounds taken */
+	CTX_MOCK_RESULTS = 1 << 10, /* Mock: one round's results */
+	CTX_ROUND = 1 << 11,        /* a mock round: the clock runs */
+	CTX_ROUND_POINTS = 1 << 12, /* a mock round: key points revealed and ticked */
+	CTX_ROUND_SCORE = 1 << 13,  /* a mock round: the rubric scored */
+	CTX_MOCKS = CTX_MOCK | CTX_MOCK_RESULTS | CTX_ROUND | CTX_ROUND_POINTS | CTX_ROUND_SCORE,
 	CTX_DRILL = CTX_ASK | CTX_REVEALED | CTX_GRADE | CTX_DONE,
-	CTX_ALL = 0xff,
+	CTX_ALL = 0xffff,
 };
 
 typedef enum {
@@ -53,6 +62,14 @@ typedef enum {
 	ACT_STAR,
 	ACT_CRAM,
 	ACT_INTERVIEW,
+	ACT_PLAN,
+	ACT_PROFILE,
+	ACT_CLEAR,
+	ACT_MOCK,     /* open the Mock screen */
+	ACT_PAUSE,    /* pause or resume a round's clock */
+	ACT_NOTES,    /* the segment's notes in $EDITOR */
+	ACT_END,      /* end the segment and score it */
+	ACT_DISCARD,  /* discard an unfinished round */
 } action;
 
 typedef struct keydef {
@@ -112,7 +129,17 @@ void draw_title(const char *left, const char *right);
 void draw_footer(const char *hints, const char *msg, int msg_attr);
 
 /* The screens; each is one file with enter, leave, draw, key and its key context. */
-typedef enum { SCR_TODAY, SCR_DRILL, SCR_HELP, SCR_COUNT } screen_id;
+typedef enum {
+	SCR_TODAY,
+	SCR_DRILL,
+	SCR_HELP,
+	SCR_PLAN,
+	SCR_PROFILE,
+	SCR_WELCOME,
+	SCR_MOCK,
+	SCR_ROUND,
+	SCR_COUNT
+} screen_id;
 
 /* What a screen's key handler asks for: stay, go back, quit, or open a screen. */
 typedef enum {
@@ -122,6 +149,11 @@ typedef enum {
 	GO_TODAY = SCR_TODAY,
 	GO_DRILL = SCR_DRILL,
 	GO_HELP = SCR_HELP,
+	GO_PLAN = SCR_PLAN,
+	GO_PROFILE = SCR_PROFILE,
+	GO_WELCOME = SCR_WELCOME,
+	GO_MOCK = SCR_MOCK,
+	GO_ROUND = SCR_ROUND,
 } go;
 
 struct tui;
@@ -131,6 +163,9 @@ typedef struct screen_ops {
 	void (*draw)(struct tui *t);
 	go (*key)(struct tui *t, int ch);
 	unsigned (*ctx)(const struct tui *t);
+	/* may be NULL: called as the loop wakes (every 200 ms); true when the screen must be
+	 * drawn again though no key came (a running clock) */
+	bool (*tick)(struct tui *t);
 } screen_ops;
 
 typedef struct tui {
@@ -148,9 +183,22 @@ typedef struct tui {
 	bool cram;        /* the drill about to start is a cram session */
 	bool editing;     /* typing the interview date on Today */
 	char input[16];
+	int welcome_step; /* 0: the interview date, 1: minutes a day */
+	int profile_sel;  /* the recruiter question selected on Profile */
+	int plan_scroll;
+	plan_progress progress; /* for the Plan screen */
+	bool progress_ok;
+	struct mock_ui *mock; /* the Mock and Round screens' state (mock.c), or NULL */
 } tui;
 
-extern const screen_ops today_screen, drill_screen, help_screen;
+/* A line of typed text (dates, numbers): true when ch was an editing key it used. */
+bool input_key(char *buf, size_t size, int ch, const char *allowed);
+
+extern const screen_ops today_screen, drill_screen, help_screen, plan_screen, profile_screen,
+	welcome_screen, mock_screen, round_screen;
+
+/* Saves the clock of a round left running and frees the Mock screens' state (on exit). */
+void mock_ui_free(tui *t);
 
 /* For screens that open today's figures afresh. */
 void today_enter(tui *t);

@@ -173,3 +173,15 @@ int64_t clock_day_start(int64_t day)
 	tm.tm_isdst = -1;
 	return (int64_t)mktime(&tm);
 }
+
+void clock_format_day_short(int64_t day, char buf[static 16])
+{
+	static const char *const wd[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	int y, m, d;
+
+	/* 1970-01-01 was a Thursday */
+	civil_from_days(day, &y, &m, &d);
+	snprintf(buf, 16, "%s %02d %s", wd[((day % 7) + 7) % 7], d, mon[m - 1]);
+}

@@ -225,12 +225,14 @@ static int wrap_run(const char *s, size_t len, int width, int indent, text_lines
 		for (j = start; j < len;) {
 			uint32_t c = 0xfffd;
 			size_t n = text_decode(s + j, len - j, &c);
-			int cw = c == '\n' ? 1 : text_cp_width(c); /* a joined newline is drawn as a space */
+			/* a joined newline is drawn as a space */
+			int cw = c == '\n' ? 1 : text_cp_width(c);
 
 			n = n ? n : 1;
 			if (c == ' ' || c == '\n')
 				end = j;
-			if (w + cw > width && j > start) { /* every line takes at least one character */
+			/* every line takes at least one character, however narrow */
+			if (w + cw > width && j > start) {
 				broke = true;
 				break;
 			}

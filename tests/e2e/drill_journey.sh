@@ -2,7 +2,7 @@
 # then back to Today and out; the database and the terminal checked afterwards.
 . "$(dirname "$0")/lib.bash"
 
-start -- --content "$ROOT/tests/fixtures/e2e"
+start_today -- --content "$ROOT/tests/fixtures/e2e"
 check "opens on Today" wait_for "Week 1 of 4 · day 1 of 28"
 check "Today shows the queue" wait_for "Up next: 3 questions"
 check "progress file created under XDG_DATA_HOME" test -f "$DB"
@@ -53,7 +53,7 @@ expect_eq "cards are in learning after a first Good" \
 	"$(sql "SELECT DISTINCT state FROM card")" 1
 
 # Reopening the same day continues where the person left off.
-start -- --content "$ROOT/tests/fixtures/e2e"
+start_today -- --content "$ROOT/tests/fixtures/e2e"
 check "reopening shows today's progress" wait_for "2 answered · 2 new"
 check "learning steps bring today's answers back with what is left" \
 	wait_for "Up next: 3 questions, about 12 min (2 reviews, 1 new)"

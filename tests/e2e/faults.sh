@@ -23,7 +23,7 @@ sqlite3 "$DB" 'PRAGMA application_id=1651536496; PRAGMA user_version=99; CREATE 
 sum=$(md5sum <"$DB")
 out=$("$BIN" "${CONTENT[@]}" 2>&1 </dev/null)
 expect_eq "a newer schema is refused" "$out" \
-	"backprep: $DB was written by a newer backprep (schema 99; this one knows 1); it was left untouched"
+	"backprep: $DB was written by a newer backprep (schema 99; this one knows 2); it was left untouched"
 expect_eq "the newer file is untouched" "$(md5sum <"$DB")" "$sum"
 out=$("$BIN" "${CONTENT[@]}" today 2>&1)
 check "today refuses it too" grep -q "newer backprep" <<<"$out"
@@ -38,7 +38,7 @@ expect_eq "its data is untouched" "$(md5sum <"$DB")" "$sum"
 rm -f "$DB" "$DB".*
 
 # A second running instance is told at once.
-start -- "${CONTENT[@]}"
+start_today -- "${CONTENT[@]}"
 wait_for "Up next" >/dev/null
 out=$("$BIN" "${CONTENT[@]}" 2>&1 </dev/null)
 rc=$?
@@ -78,7 +78,7 @@ mkdir -p "$T/packs"
 cp "$ROOT/tests/fixtures/e2e/api.yaml" "$T/packs/"
 printf 'pack: broken\ntitle: Broken\narea: scale\nversion: 1\nitems:\n  - id: scale.x\n    promt: hi\n' \
 	>"$T/packs/broken.yaml"
-start -- --content "$T/packs"
+start_today -- --content "$T/packs"
 check "Today says a pack was skipped" wait_for "Content problems: 1 file skipped, 9 problems"
 check "with file:line:col and the key" wait_for "broken.yaml:7:5: unknown key 'promt' in item 'scale.x'"
 check "the good pack still loads" wait_for "Up next: 3 questions"

@@ -16,7 +16,7 @@ answer_one() {
 	wait_for "graded Hard" >/dev/null
 }
 
-start -- "${CONTENT[@]}"
+start_today -- "${CONTENT[@]}"
 answer_one
 keys Space 2
 wait_for "[x] 2." >/dev/null
@@ -27,14 +27,14 @@ check "terminal restored after Ctrl-C" terminal_restored
 expect_eq "the confirmed answer is in the database" "$(sql 'SELECT count(*) FROM review')" 1
 expect_eq "the unconfirmed one is not" "$(sql "SELECT grade FROM review")" 2
 
-start -- "${CONTENT[@]}"
+start_today -- "${CONTENT[@]}"
 answer_one
 kill -TERM "$(app_pid)"
 expect_eq "SIGTERM exits with 143" "$(exit_status)" 143
 check "terminal restored after SIGTERM" terminal_restored
 expect_eq "answer before SIGTERM kept" "$(sql 'SELECT count(*) FROM review')" 2
 
-start -- "${CONTENT[@]}"
+start_today -- "${CONTENT[@]}"
 answer_one
 pid=$(app_pid)
 tmux -S "$SOCK" kill-pane -t e2e
@@ -44,7 +44,7 @@ expect_eq "answer before the hangup kept" "$(sql 'SELECT count(*) FROM review')"
 expect_eq "database intact after the hangup" "$(sql 'PRAGMA integrity_check')" ok
 
 # The lock is released with the process: a new session starts at once.
-start -- "${CONTENT[@]}"
+start_today -- "${CONTENT[@]}"
 check "a new session starts after a hangup" wait_for "3 answered"
 keys q
 expect_eq "and quits cleanly" "$(exit_status)" 0

@@ -64,6 +64,23 @@ SH
 
 screen() { tmux -S "$SOCK" capture-pane -p -t e2e 2>/dev/null; }
 
+# start_today [same as start]: starts, and on a first run skips the welcome questions (Esc),
+# so the test begins on Today.
+start_today() {
+	local i=0
+	start "$@"
+	while [ $i -lt 200 ]; do
+		if screen | grep -qF "When is your interview?"; then
+			keys Escape
+			wait_for "Enter drill" >/dev/null
+			return
+		fi
+		screen | grep -qF "Enter drill" && return
+		sleep 0.05
+		i=$((i + 1))
+	done
+}
+
 # wait_for TEXT [SECONDS]: polls the screen until TEXT appears.
 wait_for() {
 	local text=$1 limit=${2:-10} i=0 n

@@ -7,7 +7,7 @@ C="$T/content"
 mkdir -p "$C"
 cp "$ROOT/tests/fixtures/e2e/api.yaml" "$C/"
 answer_all() {
-	start -- --content "$C"
+	start_today -- --content "$C"
 	wait_for "Up next" >/dev/null
 	keys Enter
 	for _ in 1 2 3; do

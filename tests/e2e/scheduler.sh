@@ -5,7 +5,7 @@
 CONTENT=(--content "$ROOT/tests/fixtures/e2e")
 json() { "$BIN" "${CONTENT[@]}" today --json; }
 
-start -- "${CONTENT[@]}"
+start_today -- "${CONTENT[@]}"
 wait_for "Up next" >/dev/null
 keys Enter
 wait_for "Drill 1/3" >/dev/null

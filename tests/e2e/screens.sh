@@ -4,7 +4,7 @@
 
 CONTENT=(--content "$ROOT/tests/fixtures/e2e")
 
-start -- "${CONTENT[@]}"
+start_today -- "${CONTENT[@]}"
 wait_for "Up next" >/dev/null
 keys '?'
 check "? opens help" wait_for "Help"
@@ -44,7 +44,7 @@ expect_eq "quits cleanly after resizing" "$(exit_status)" 0
 check "terminal restored" terminal_restored
 
 # NO_COLOR: the same screens, no colour pairs (the grade suggestion still stands out).
-start NO_COLOR=1 -- "${CONTENT[@]}"
+start_today NO_COLOR=1 -- "${CONTENT[@]}"
 check "NO_COLOR still opens Today" wait_for "Up next"
 keys Enter Space 1 2 3 4 Enter
 check "NO_COLOR grade bar" wait_for "Enter take Good"

@@ -43,7 +43,7 @@ wait_for_any() {
 
 for day in 01 02 03 04 05 06 07; do
 	export BACKPREP_NOW="2026-12-${day}T08:00:00Z"
-	start -- --content "$ROOT/content"
+	start_today -- --content "$ROOT/content"
 	if drill_today; then ok "day $day drilled to the end"; else not_ok "day $day drilled to the end"; fi
 	expect_eq "day $day exits cleanly" "$(exit_status)" 0
 done

@@ -1,0 +1,110 @@
+/*
+ * merge: a checked export added to the store in one transaction. Merging adds and never takes
+ * away: reviews the log has already are not added again, a plan date the database has is
+ * kept, and a flag is turned on but never off. Cards are rebuilt afterwards, by replay.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backprep/clock.h"
+#include "backprep/fsrs.h"
+#include "exchange_impl.h"
+
+/* A plan date from the file, where the database has none ("" is a cleared date). */
+static int copy_setting(store *st, const char *key, const char *value, exchange_counts *out,
+			bp_error *e)
+{
+	char have[64];
+	int found;
+
+	if (!value[0])
+		return 0;
+	if ((found = store_setting_get(st, key, have, sizeof(have), e)) < 0)
+		return -1;
+	if (found && have[0])
+		return 0;
+	if (store_setting_set(st, key, value, e) < 0)
+		return -1;
+	out->settings++;
+	return 0;
+}
+
+static int set_flags(store *st, const catalog *c, const exchange_flags *f, exchange_counts *out,
+		     bp_error *e)
+{
+	store_card sc;
+	bool found;
+
+	if (store_card_get(st, f->item, &sc, &found, e) < 0)
+		return -1;
+	if (!found) {
+		/* like a question flagged before its first answer; replay keeps the flags */
+		const bp_item *it = catalog_find(c, f->item);
+
+		memset(&sc, 0, sizeof(sc));
+		snprintf(sc.item, sizeof(sc.item), "%s", f->item);
+		sc.rev = it ? it->rev : f->rev ? f->rev : 1;
+		sc.state = FSRS_NEW;
+		sc.due = clock_now();
+	} else if ((sc.suspended || !f->suspended) && (sc.starred || !f->starred)) {
+		return 0;
+	}
+	sc.suspended = sc.suspended || f->suspended;
+	sc.starred = sc.starred || f->starred;
+	if (store_card_put(st, &sc, e) < 0)
+		return -1;
+	out->flagged++;
+	return 0;
+}
+
+/* Appends each review of the file that its twins in the log do not account for, in file
+ * order (the order of answers given in the same second). */
+static int merge_reviews(store *st, const exchange_file *x, exchange_counts *out, bp_error *e)
+{
+	size_t *have = calloc(x->n_reviews ? x->n_reviews : 1, sizeof(*have));
+	int rc = -1;
+
+	if (!have) {
+		bp_error_set(e, "out of memory while importing");
+		return -1;
+	}
+	/* the log's twins, counted once for each set of twins in the file, before adding any */
+	for (size_t i = 0; i < x->n_reviews; i++)
+		if (x->nth[i] == 0 && store_review_twins(st, &x->reviews[i], &have[i], e) < 0)
+			goto out;
+	for (size_t i = 0; i < x->n_reviews; i++) {
+		if (x->nth[i] < have[x->first[i]]) {
+			out->present++;
+			continue;
+		}
+		if (store_review_import(st, &x->reviews[i], e) < 0)
+			goto out;
+		out->added++;
+	}
+	rc = 0;
+out:
+	free(have);
+	return rc;
+}
+
+int exchange_merge(store *st, const catalog *c, const exchange_file *x, exchange_counts *out,
+		   bp_error *e)
+{
+	memset(out, 0, sizeof(*out));
+	if (store_begin(st, e) < 0)
+		return -1;
+	if (merge_reviews(st, x, out, e) < 0 ||
+	    copy_setting(st, "plan_start", x->plan_start, out, e) < 0 ||
+	    copy_setting(st, "interview_date", x->interview, out, e) < 0)
+		goto fail;
+	for (size_t i = 0; i < x->n_flags; i++)
+		if (set_flags(st, c, &x->flags[i], out, e) < 0)
+			goto fail;
+	if (store_commit(st, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st); /* the error in e is the one to show */
+	return -1;
+}

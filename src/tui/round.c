@@ -1,0 +1,666 @@
+/* round: a mock round being taken — the clock, the question, notes, key points, the rubric. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "backprep/paths.h"
+#include "mock_ui.h"
+#include "walk.h"
+
+static mock_round *current(const tui *t)
+{
+	return t->mock ? t->mock->round : NULL;
+}
+
+static void say(tui *t, bool bad, const char *what, const bp_error *e)
+{
+	char buf[1100];
+
+	if (e)
+		snprintf(t->msg, sizeof(t->msg), "%s: %s", what, bp_error_str(e, buf, sizeof(buf)));
+	else
+		snprintf(t->msg, sizeof(t->msg), "%s", what);
+	t->msg_bad = bad;
+}
+
+static unsigned round_ctx(const tui *t)
+{
+	const mock_round *r = current(t);
+
+	switch (r ? mock_stage_of(r) : MOCK_DONE) {
+	case MOCK_POINTS:
+		return CTX_ROUND_POINTS;
+	case MOCK_SCORE:
+		return CTX_ROUND_SCORE;
+	default:
+		return CTX_ROUND;
+	}
+}
+
+static void round_enter(tui *t)
+{
+	struct mock_ui *u = t->mock;
+	mock_clock c;
+	char at[16];
+
+	if (!u)
+		return;
+	u->confirm_end = false;
+	u->level = 0;
+	u->evidence[0] = '\0';
+	u->drawn_sec = -1;
+	u->twist_seen = false;
+	u->round_scroll = 0;
+	u->follow = false;
+	t->msg[0] = '\0';
+	if (u->round && mock_paused(u->round)) {
+		mock_clock_of(u->round, &c);
+		mock_ui_mmss(c.elapsed_ms, at);
+		snprintf(t->msg, sizeof(t->msg), "Round #%lld resumed, its clock paused at %s: press p "
+						  "to start it.",
+			 (long long)mock_id(u->round), at);
+		t->msg_bad = false;
+	}
+}
+
+/* Leaving mid-round: the clock's time is saved, and the round stays unfinished. */
+static void round_leave(tui *t)
+{
+	struct mock_ui *u = t->mock;
+	char buf[200];
+	bp_error e;
+
+	if (!u || !u->round)
+		return;
+	if (mock_leave(u->round, &e) < 0) {
+		say(t, true, "The round's clock was not saved", &e);
+	} else {
+		snprintf(buf, sizeof(buf), "Round #%lld kept unfinished: choose it below to resume "
+					   "or discard it.",
+			 (long long)mock_id(u->round));
+		say(t, false, buf, NULL);
+	}
+	mock_close(u->round);
+	u->round = NULL;
+}
+
+/* The clock's two rows under the title; returns the countdown for the title bar. */
+static void draw_clock(struct mock_ui *u, const mock_round *r, char *right, size_t n)
+{
+	const mock_seg *g = mock_segment(r, mock_current(r));
+	bool running = mock_stage_of(r) == MOCK_RUN;
+	char el[16], plan[16], left[16], line[400];
+	mock_clock c;
+	int attr;
+
+	mock_clock_of(r, &c);
+	u->drawn_sec = c.elapsed_ms / 1000;
+	/* whole seconds, so that used and left always add up to the plan */
+	c.left_ms += c.elapsed_ms % 1000;
+	c.phase_left_ms += c.elapsed_ms % 1000;
+	mock_ui_mmss(c.elapsed_ms, el);
+	mock_ui_mmss((int64_t)g->minutes * 60000, plan);
+	mock_ui_mmss(c.left_ms, left);
+	if (c.left_ms < 0) {
+		snprintf(line, sizeof(line), "OVER TIME by %s (%s planned)%s", left, plan,
+			 !running ? " · clock stopped" : c.paused ? " · PAUSED, p resumes" : "");
+		snprintf(right, n, "OVER by %s", left);
+		attr = style(ATTR_BAD);
+	} else if (running) {
+		snprintf(line, sizeof(line), "Clock %s of %s · %s left%s", el, plan, left,
+			 c.paused ? " · PAUSED, p resumes" : "");
+		snprintf(right, n, "%s left%s", left, c.paused ? " · paused" : "");
+		attr = c.paused ? style(ATTR_KEY) : (int)A_BOLD;
+	} else {
+		snprintf(line, sizeof(line), "Time used %s of %s · clock stopped", el, plan);
+		snprintf(right, n, "used %s", el);
+		attr = (int)A_BOLD;
+	}
+	put_str(1, 1, line, attr);
+	if (running && c.phase >= 0 && g->spec) {
+		const bp_phase *p = &g->spec->phases[c.phase];
+		char pl[16];
+
+		mock_ui_mmss(c.phase_left_ms, pl);
+		snprintf(line, sizeof(line), "Phase %d of %d: %s · %s %s", c.phase + 1,
+			 g->spec->n_phases, p->title ? p->title : "?", pl,
+			 c.phase_left_ms >= 0 ? "left in this phase" : "over");
+		put_str(2, 1, line, c.phase_left_ms >= 0 ? 0 : style(ATTR_BAD));
+	}
+}
+
+static void add_list(doc *d, const char *title, const bp_strs *v)
+{
+	if (v->n == 0)
+		return;
+	doc_blank(d);
+	doc_heading(d, title);
+	for (int i = 0; i < v->n; i++)
+		doc_entry(d, "- ", v->v[i], 1, 0);
+}
+
+static void add_block(doc *d, const char *title, const char *text, enum text_mode mode)
+{
+	if (!text || !*text)
+		return;
+	doc_blank(d);
+	doc_heading(d, title);
+	doc_text(d, text, 1, 0, mode);
+}
+
+/* The key points with their ticks, then what a strong answer looks like. */
+static void add_answer(doc *d, const mock_round *r, const mock_seg *g)
+{
+	const bp_item *it = g->item;
+
+	doc_blank(d);
+	doc_heading(d, "Key points: press 1-9 for each one you covered");
+	for (int i = 0; i < it->key_points.n; i++) {
+		char prefix[24];
+		bool on = i < MOCK_MAX_POINTS && g->ticked[i];
+
+		if (i < mock_points(r))
+			snprintf(prefix, sizeof(prefix), "[%c] %d. ", on ? 'x' : ' ', i + 1);
+		else
+			snprintf(prefix, sizeof(prefix), "- ");
+		doc_entry(d, prefix, it->key_points.v[i], 1, on ? style(ATTR_GOOD) : 0);
+	}
+	if (it->time || it->space) {
+		doc_blank(d);
+		doc_heading(d, "Complexity");
+		doc_printf(d, 0, "  time %s · space %s", it->time ? it->time : "?",
+			   it->space ? it->space : "?");
+	}
+	add_block(d, "Reference solution", it->solution, TEXT_VERBATIM);
+	add_block(d, "Model answer", it->answer, TEXT_PROSE);
+	add_list(d, "Pitfalls", &it->pitfalls);
+	add_list(d, "Follow-ups", &it->follow_ups);
+}
+
+/* The question as the clock runs, and after it; returns the line to follow in a walk. */
+static size_t build_question(tui *t, const mock_round *r, const mock_seg *g)
+{
+	doc *d = &t->doc;
+	bool points = mock_stage_of(r) == MOCK_POINTS;
+	size_t mark = 0;
+	mock_clock c;
+
+	mock_clock_of(r, &c);
+	if (c.twist && g->spec && g->spec->twist) {
+		char prefix[32];
+
+		snprintf(prefix, sizeof(prefix), "TWIST at %d:00: ", g->spec->twist_at);
+		doc_entry(d, prefix, g->spec->twist, 0, style(ATTR_KEY));
+		doc_blank(d);
+	}
+	if (!g->item) {
+		doc_printf(d, style(ATTR_BAD), "The question %s is no longer in the content: score "
+					       "this segment from your notes and memory.",
+			   g->item_id);
+	} else {
+		if (g->spec && g->item->area != g->spec->area)
+			doc_printf(d, style(ATTR_DIM), "(No %s question is loaded: this one is from %s.)",
+				   area_name(g->spec->area), area_name(g->item->area));
+		doc_text(d, g->item->prompt, 0, A_BOLD, TEXT_PROSE);
+		for (int i = 0; i < g->item->n_examples; i++) {
+			if (i == 0) {
+				doc_blank(d);
+				doc_heading(d, "Examples");
+			}
+			doc_entry(d, "in:  ", g->item->examples[i].input, 1, 0);
+			doc_entry(d, "out: ", g->item->examples[i].output, 1, 0);
+		}
+		add_list(d, "Constraints", &g->item->constraints);
+		if (g->walking) {
+			mark = walk_add(d, &g->walk);
+			if (g->walk.ended)
+				mark = walk_add_ending(d, &g->walk);
+		} else if (points) {
+			add_answer(d, r, g);
+		}
+	}
+	if (g->notes[0]) {
+		doc_blank(d);
+		doc_heading(d, "Your notes (e edits them)");
+		doc_text(d, g->notes, 1, 0, TEXT_VERBATIM);
+	}
+	return mark;
+}
+
+static void build_score(tui *t, const mock_round *r, const mock_seg *g)
+{
+	struct mock_ui *u = t->mock;
+	doc *d = &t->doc;
+	int k = mock_dim(r), n = mock_dims(r);
+	const bp_dimension *dim = &g->rubric->dims[k];
+	int chosen = u->level ? u->level : k < g->n_marks ? g->marks[k].score : 0;
+
+	doc_printf(d, style(ATTR_HEAD), "%s · dimension %d of %d: %s",
+		   g->rubric->title ? g->rubric->title : g->rubric->id, k + 1, n,
+		   dim->title ? dim->title : dim->id);
+	doc_text(d, "Score what you did in this segment, not what you know: the level whose "
+		    "behaviour matches it.",
+		 0, style(ATTR_DIM), TEXT_PROSE);
+	doc_blank(d);
+	for (int lv = 1; lv <= 4; lv++) {
+		char prefix[16];
+
+		snprintf(prefix, sizeof(prefix), "%c %d  ", lv == chosen ? '>' : ' ', lv);
+		doc_entry(d, prefix, dim->levels[lv - 1] ? dim->levels[lv - 1] : "",
+			  1, lv == chosen ? style(ATTR_SEL) : 0);
+	}
+	doc_blank(d);
+	doc_printf(d, 0, "Key points covered: %d of %d", mock_covered(r), mock_points(r));
+	if (k == 0)
+		return;
+	doc_blank(d);
+	doc_heading(d, "Scored so far");
+	for (int i = 0; i < k && i < g->n_marks; i++) {
+		char buf[400];
+		const char *title = g->marks[i].dim;
+
+		for (int j = 0; j < g->rubric->n_dims; j++)
+			if (strcmp(g->rubric->dims[j].id, g->marks[i].dim) == 0 &&
+			    g->rubric->dims[j].title)
+				title = g->rubric->dims[j].title;
+		snprintf(buf, sizeof(buf), "%s: %d — %s", title, g->marks[i].score,
+			 g->marks[i].evidence);
+		doc_entry(d, "  ", doc_keep(d, buf), 1, 0);
+	}
+}
+
+/* The tail of a typed line that fits the footer. */
+static const char *fit_tail(const char *s, int cols)
+{
+	while (*s && text_width(s, strlen(s)) > cols) {
+		s++;
+		while ((*s & 0xc0) == 0x80)
+			s++;
+	}
+	return s;
+}
+
+static void draw_footer_for(tui *t, const mock_round *r)
+{
+	struct mock_ui *u = t->mock;
+	const mock_seg *g = mock_segment(r, mock_current(r));
+	int attr = t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD);
+	char hints[400];
+	const char *walk = g->walking ? walk_next_hint(&g->walk) : "";
+
+	switch (mock_stage_of(r)) {
+	case MOCK_RUN:
+		snprintf(hints, sizeof(hints), "%s%s%sp %s   e notes   Enter end segment   q leave   "
+					       "? help",
+			 walk, *walk ? "   1-9 tick   " : "", *walk ? "" : "",
+			 mock_paused(r) ? "resume" : "pause");
+		break;
+	case MOCK_POINTS:
+		snprintf(hints, sizeof(hints), "%s%s1-9 tick   Enter score the rubric   e notes   "
+					       "Up/Down scroll   q leave",
+			 walk, *walk ? "   " : "");
+		break;
+	default:
+		if (u->level) {
+			const bp_dimension *dim = &g->rubric->dims[mock_dim(r)];
+			char prompt[MOCK_EVIDENCE_MAX + 200];
+
+			snprintf(prompt, sizeof(prompt), "Evidence for %s (%d): %s_",
+				 dim->title ? dim->title : dim->id, u->level, u->evidence);
+			draw_footer(fit_tail(prompt, COLS - 3),
+				    t->msg[0] ? t->msg : "type one line: what you did that shows it; "
+							 "Enter saves, Esc picks again",
+				    t->msg[0] ? attr : (int)A_BOLD);
+			return;
+		}
+		snprintf(hints, sizeof(hints), "1-4 score this dimension   Esc back   q leave   ? help");
+		break;
+	}
+	draw_footer(hints, t->msg, attr);
+}
+
+static void round_draw(tui *t)
+{
+	struct mock_ui *u = t->mock;
+	const mock_round *r = current(t);
+	const mock_seg *g;
+	char left[300], right[64];
+	size_t mark;
+	mock_clock c;
+	int top = 3, body = LINES - 5;
+
+	if (!r) {
+		draw_title("Mock round", "");
+		draw_footer("q back", t->msg, style(ATTR_BAD));
+		return;
+	}
+	g = mock_segment(r, mock_current(r));
+	draw_clock(u, r, right, sizeof(right));
+	snprintf(left, sizeof(left), "%s #%lld · segment %d of %d: %s", mock_title(r),
+		 (long long)mock_id(r), mock_current(r) + 1, mock_count(r), g->title);
+	draw_title(left, right);
+	doc_reset(&t->doc, COLS - 3);
+	if (mock_stage_of(r) == MOCK_SCORE && mock_dim(r) < mock_dims(r)) {
+		build_score(t, r, g);
+	} else {
+		mark = build_question(t, r, g);
+		mock_clock_of(r, &c);
+		if (c.twist && !u->twist_seen && mock_stage_of(r) == MOCK_RUN) {
+			u->twist_seen = true; /* the twist is at the top: show it when it comes */
+			u->round_scroll = 0;
+		}
+		if (u->follow) {
+			u->round_scroll = (int)mark;
+			u->follow = false;
+		}
+	}
+	u->round_scroll = doc_draw(&t->doc, top, body, u->round_scroll);
+	draw_footer_for(t, r);
+}
+
+static bool round_tick(tui *t)
+{
+	const mock_round *r = current(t);
+	mock_clock c;
+
+	if (!r || mock_stage_of(r) != MOCK_RUN || mock_paused(r))
+		return false;
+	mock_clock_of(r, &c);
+	return c.elapsed_ms / 1000 != t->mock->drawn_sec;
+}
+
+/* The path quoted for sh: inside single quotes, each ' becomes '\''. */
+static bool shell_quote(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	if (n < 3)
+		return false;
+	out[k++] = '\'';
+	for (; *s; s++) {
+		const char *piece = *s == '\'' ? "'\\''" : NULL;
+		size_t len = piece ? 4 : 1;
+
+		if (k + len + 2 > n)
+			return false;
+		if (piece)
+			memcpy(out + k, piece, len);
+		else
+			out[k] = *s;
+		k += len;
+	}
+	out[k++] = '\'';
+	out[k] = '\0';
+	return true;
+}
+
+/* Reads the notes file back, cleaned; NULL when it cannot (or is too long: *too_long). */
+static char *read_notes(const char *path, bool *too_long)
+{
+	FILE *f = fopen(path, "r");
+	char *buf, *clean;
+	size_t n;
+
+	*too_long = false;
+	if (!f)
+		return NULL;
+	buf = malloc(MOCK_NOTES_MAX + 1);
+	n = buf ? fread(buf, 1, MOCK_NOTES_MAX + 1, f) : 0;
+	fclose(f);
+	if (!buf)
+		return NULL;
+	if (n > MOCK_NOTES_MAX) {
+		*too_long = true;
+		free(buf);
+		return NULL;
+	}
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+		n--;
+	clean = text_clean(buf, n);
+	free(buf);
+	return clean;
+}
+
+/* The segment's notes in $EDITOR: the screen steps aside and comes back as it was. */
+static void edit_notes(tui *t, struct mock_ui *u)
+{
+	mock_round *r = u->round;
+	const mock_seg *g = mock_segment(r, mock_current(r));
+	const char *editor = getenv("EDITOR"), *tmp = getenv("TMPDIR");
+	char path[PATHS_MAX], quoted[2 * PATHS_MAX], cmd[3 * PATHS_MAX], *notes;
+	bool too_long;
+	FILE *f;
+	int fd, rc;
+	bp_error e;
+
+	if (!editor || !*editor)
+		editor = getenv("VISUAL");
+	if (!editor || !*editor)
+		editor = "vi";
+	if ((size_t)snprintf(path, sizeof(path), "%s/backprep-round%lld-segment%d-XXXXXX.txt",
+			     tmp && *tmp ? tmp : "/tmp", (long long)mock_id(r),
+			     mock_current(r) + 1) >= sizeof(path) ||
+	    (fd = mkstemps(path, 4)) < 0) {
+		say(t, true, "Cannot make a notes file in $TMPDIR (or /tmp).", NULL);
+		return;
+	}
+	if (!(f = fdopen(fd, "w")) || fputs(g->notes, f) < 0 || fclose(f) != 0 ||
+	    !shell_quote(path, quoted, sizeof(quoted)) ||
+	    (size_t)snprintf(cmd, sizeof(cmd), "%s %s", editor, quoted) >= sizeof(cmd)) {
+		if (!f)
+			close(fd);
+		unlink(path);
+		say(t, true, "Cannot write the notes file for the editor.", NULL);
+		return;
+	}
+	def_prog_mode();
+	endwin();
+	rc = system(cmd);
+	reset_prog_mode();
+	curs_set(0);
+	clearok(curscr, TRUE);
+	refresh();
+	notes = read_notes(path, &too_long);
+	unlink(path);
+	if (rc == -1 || (WIFEXITED(rc) && WEXITSTATUS(rc) == 127)) {
+		snprintf(t->msg, sizeof(t->msg), "Could not run the editor '%.200s': set $EDITOR.",
+			 editor);
+		t->msg_bad = true;
+	} else if (too_long) {
+		say(t, true, "The notes are over 64 KiB and were not kept; the earlier ones stay.",
+		    NULL);
+	} else if (!notes) {
+		say(t, true, "Cannot read the notes back; the earlier ones stay.", NULL);
+	} else if (mock_set_notes(r, notes, &e) < 0) {
+		say(t, true, "Notes NOT saved", &e);
+	} else {
+		say(t, false, "Notes saved with the round.", NULL);
+	}
+	free(notes);
+}
+
+/* After a dimension is scored: the segment may have been saved and the next one begun. */
+static go after_score(tui *t, struct mock_ui *u, int before)
+{
+	static const char *const grades[] = { "", "Again", "Hard", "Good", "Easy" };
+	const mock_saved *sv = mock_last_saved(u->round);
+	const mock_seg *g;
+	char buf[600];
+
+	u->level = 0;
+	u->evidence[0] = '\0';
+	if (mock_stage_of(u->round) != MOCK_DONE && mock_current(u->round) == before)
+		return GO_STAY;
+	g = mock_segment(u->round, sv->pos);
+	if (sv->lapse)
+		snprintf(buf, sizeof(buf), "Saved segment %d: mean %.1f; %s comes back for review "
+					   "soon (a lapse).",
+			 sv->pos + 1, sv->mean, g->item_id);
+	else
+		snprintf(buf, sizeof(buf), "Saved segment %d: mean %.1f; %s recorded as %s.",
+			 sv->pos + 1, sv->mean, g->item_id, sv->grade ? grades[sv->grade] : "-");
+	say(t, false, buf, NULL);
+	u->round_scroll = 0;
+	u->twist_seen = false;
+	if (mock_stage_of(u->round) != MOCK_DONE)
+		return GO_STAY;
+	/* the round is finished: its results, on the Mock screen */
+	u->shown = u->round;
+	u->round = NULL;
+	u->results = true;
+	u->scroll = 0;
+	return GO_MOCK;
+}
+
+/* Typing the line of evidence for the level chosen. */
+static go evidence_key(tui *t, struct mock_ui *u, int ch)
+{
+	size_t n = strlen(u->evidence);
+	int before = mock_current(u->round);
+	char *clean;
+	bp_error e;
+	int rc;
+
+	t->msg[0] = '\0';
+	if (ch == 27) {
+		u->level = 0;
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		while (n > 0 && ((unsigned char)u->evidence[n - 1] & 0xc0) == 0x80)
+			n--; /* a whole character */
+		if (n)
+			n--;
+		u->evidence[n] = '\0';
+	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+		if (n == 0) {
+			say(t, true, "Write one line of evidence: what you did that shows this level.",
+			    NULL);
+			return GO_STAY;
+		}
+		if (!(clean = text_clean(u->evidence, n))) {
+			say(t, true, "Out of memory.", NULL);
+			return GO_STAY;
+		}
+		rc = mock_score(u->round, u->level, clean, &e);
+		free(clean);
+		if (rc < 0) {
+			say(t, true, "NOT SAVED; press Enter to retry", &e);
+			return GO_STAY;
+		}
+		return after_score(t, u, before);
+	} else if ((ch >= ' ' && ch < 127) || (ch >= 128 && ch < 256)) {
+		if (n + 1 < sizeof(u->evidence)) {
+			u->evidence[n] = (char)ch;
+			u->evidence[n + 1] = '\0';
+		}
+	}
+	return GO_STAY;
+}
+
+static go end_segment(tui *t, struct mock_ui *u)
+{
+	mock_clock c;
+	char left[16], buf[200];
+	bp_error e;
+
+	mock_clock_of(u->round, &c);
+	if (c.left_ms > 0 && !u->confirm_end) {
+		mock_ui_mmss(c.left_ms, left);
+		snprintf(buf, sizeof(buf), "%s left. Press Enter again to end the segment and score "
+					   "it; any other key goes on.",
+			 left);
+		say(t, true, buf, NULL);
+		u->confirm_end = true;
+		return GO_STAY;
+	}
+	u->confirm_end = false;
+	if (mock_end_segment(u->round, &e) < 0) {
+		say(t, true, "Not saved", &e);
+		return GO_STAY;
+	}
+	say(t, false, "Clock stopped. Tick what you covered, then Enter to score the rubric.", NULL);
+	u->round_scroll = 0;
+	return GO_STAY;
+}
+
+static go round_key(tui *t, int ch)
+{
+	struct mock_ui *u = t->mock;
+	int arg = 0, page = LINES - 7;
+	action a;
+	bp_error e;
+
+	if (!u || !u->round)
+		return ch == 'q' ? GO_MOCK : GO_STAY;
+	if (mock_stage_of(u->round) == MOCK_SCORE && u->level)
+		return evidence_key(t, u, ch);
+	a = keys_lookup(round_ctx(t), ch, &arg);
+	if (a == ACT_END)
+		return end_segment(t, u);
+	u->confirm_end = false;
+	if (a != ACT_NONE)
+		t->msg[0] = '\0';
+	switch (a) {
+	case ACT_BACK:
+		return GO_MOCK;
+	case ACT_HELP:
+		return GO_HELP;
+	case ACT_PAUSE:
+		if (mock_pause(u->round, !mock_paused(u->round), &e) < 0)
+			say(t, true, "The clock's time was not saved", &e);
+		return GO_STAY;
+	case ACT_NOTES:
+		edit_notes(t, u);
+		return GO_STAY;
+	case ACT_REVEAL:
+		u->follow = mock_advance(u->round);
+		return GO_STAY;
+	case ACT_TICK:
+		mock_toggle(u->round, arg - 1);
+		return GO_STAY;
+	case ACT_TO_GRADE:
+		if (mock_to_score(u->round, &e) < 0)
+			say(t, true, "NOT SAVED", &e);
+		return GO_STAY;
+	case ACT_GRADE:
+		u->level = arg;
+		u->evidence[0] = '\0';
+		{
+			const mock_seg *g = mock_segment(u->round, mock_current(u->round));
+			int k = mock_dim(u->round);
+
+			/* scoring again after Esc: the earlier line is there to edit */
+			if (k < g->n_marks)
+				snprintf(u->evidence, sizeof(u->evidence), "%s", g->marks[k].evidence);
+		}
+		return GO_STAY;
+	case ACT_UNGRADE:
+		mock_unscore(u->round);
+		return GO_STAY;
+	case ACT_UP:
+		u->round_scroll--;
+		return GO_STAY;
+	case ACT_DOWN:
+		u->round_scroll++;
+		return GO_STAY;
+	case ACT_PGUP:
+		u->round_scroll -= page;
+		return GO_STAY;
+	case ACT_PGDN:
+		u->round_scroll += page;
+		return GO_STAY;
+	case ACT_TOP:
+		u->round_scroll = 0;
+		return GO_STAY;
+	case ACT_BOTTOM:
+		u->round_scroll = 1 << 20;
+		return GO_STAY;
+	default:
+		return GO_STAY;
+	}
+}
+
+const screen_ops round_screen = { round_enter, round_leave, round_draw, round_key, round_ctx,
+				  round_tick };
