@@ -56,6 +56,6 @@ typedef struct exchange_counts {
  * flags. Cards are not rebuilt here: that is replay_all's job, afterwards.
  */
 int exchange_merge(store *st, const catalog *c, const exchange_file *x, exchange_counts *out,
-		   bp_error *e);
+                   bp_error *e);
 
 #endif

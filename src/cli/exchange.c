@@ -38,8 +38,8 @@ static int write_export(store *st, enum format format, FILE *f, bp_error *e)
 		return -1;
 	if (bytes > EXCHANGE_MAX_BYTES)
 		fprintf(stderr,
-			"backprep: warning: this export is %zu MiB; import reads at most %d MiB\n",
-			bytes >> 20, EXCHANGE_MAX_BYTES >> 20);
+		        "backprep: warning: this export is %zu MiB; import reads at most %d MiB\n",
+		        bytes >> 20, EXCHANGE_MAX_BYTES >> 20);
 	return 0;
 }
 
@@ -171,9 +171,9 @@ int cmd_import(const app_opts *o, int argc, char **argv)
 	 */
 	if (replay_all(app.st, app.cat, &app.params, &cards, &e) < 0) {
 		fprintf(stderr,
-			"backprep: the reviews were imported, but the cards could not be rebuilt: "
-			"%s\nbackprep: run 'backprep doctor' to rebuild them\n",
-			bp_error_str(&e, buf, sizeof(buf)));
+		        "backprep: the reviews were imported, but the cards could not be rebuilt: "
+		        "%s\nbackprep: run 'backprep doctor' to rebuild them\n",
+		        bp_error_str(&e, buf, sizeof(buf)));
 		app_close(&app);
 		return 1;
 	}

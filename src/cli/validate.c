@@ -31,6 +31,27 @@ static void show_line(const bp_error *e)
 		printf("  %*s^\n", e->col - 1, "");
 }
 
+/* One line a pack: what a reader of the packs wants to know before opening them. */
+static void print_packs(const catalog *c)
+{
+	for (size_t i = 0; i < catalog_pack_count(c); i++) {
+		const bp_pack *p = catalog_pack(c, i);
+		int kinds[4] = { 0 }, levels[4] = { 0 };
+
+		for (size_t k = p->first; k < p->first + p->count; k++) {
+			const bp_item *it = catalog_item(c, k);
+
+			kinds[it->kind]++;
+			levels[it->level]++;
+		}
+		printf("pack %s (%s): %zu item%s; open %d, coding %d, scenario %d, choice %d; "
+		       "levels 1/2/3: %d/%d/%d\n",
+		       p->id, area_name(p->area), p->count, S(p->count), kinds[KIND_OPEN],
+		       kinds[KIND_CODING], kinds[KIND_SCENARIO], kinds[KIND_CHOICE], levels[1],
+		       levels[2], levels[3]);
+	}
+}
+
 int cmd_validate(const app_opts *o, int argc, char **argv)
 {
 	const char *paths[256];
@@ -71,6 +92,7 @@ int cmd_validate(const app_opts *o, int argc, char **argv)
 		puts(bp_error_str(&d.v[i], buf, sizeof(buf)));
 		show_line(&d.v[i]);
 	}
+	print_packs(c);
 	if (d.n)
 		printf("%zu problem%s; %zu item%s in %zu pack%s loaded from %zu file%s\n", d.n,
 		       S(d.n), catalog_count(c), S(catalog_count(c)), catalog_pack_count(c),

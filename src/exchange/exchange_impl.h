@@ -21,14 +21,14 @@ typedef struct exchange_flags {
  * and no answer is lost.
  */
 struct exchange_file {
-	json_t *doc;            /* the parsed document; owns every string below */
-	store_review *reviews;  /* in file order */
-	size_t *nth;            /* how many twins come before each in the file */
-	size_t *first;          /* the index of each review's first twin in the file */
+	json_t *doc;           /* the parsed document; owns every string below */
+	store_review *reviews; /* in file order */
+	size_t *nth;           /* how many twins come before each in the file */
+	size_t *first;         /* the index of each review's first twin in the file */
 	size_t n_reviews;
-	exchange_flags *flags;  /* the items with a flag set */
+	exchange_flags *flags; /* the items with a flag set */
 	size_t n_flags;
-	char plan_start[16];    /* "YYYY-MM-DD", or "" when the file has none */
+	char plan_start[16]; /* "YYYY-MM-DD", or "" when the file has none */
 	char interview[16];
 };
 

@@ -10,7 +10,7 @@
 
 static const char *state_name(int state)
 {
-	static const char *const names[] = { "new", "learning", "review", "relearning" };
+	static const char *const names[] = {"new", "learning", "review", "relearning"};
 
 	return state >= 0 && state < 4 ? names[state] : "new";
 }
@@ -51,14 +51,15 @@ static int add_items(store *st, json_t *items, bp_error *e)
 	for (size_t i = 0; i < n; i++) {
 		const store_card *c = &v[i];
 		char due[32];
+		json_t *o;
 
 		clock_format_iso(c->due, due);
-		if (json_array_append_new(
-			    items, json_pack("{s:s, s:i, s:s, s:f, s:f, s:s, s:i, s:i, s:b, s:b}", "id",
-					     c->item, "rev", c->rev, "state", state_name(c->state),
-					     "stability", c->stability, "difficulty", c->difficulty,
-					     "due", due, "reps", c->reps, "lapses", c->lapses,
-					     "suspended", c->suspended, "starred", c->starred)) < 0) {
+		o = json_pack("{s:s, s:i, s:s, s:f, s:f, s:s, s:i, s:i, s:b, s:b}", "id", c->item,
+		              "rev", c->rev, "state", state_name(c->state), "stability",
+		              c->stability, "difficulty", c->difficulty, "due", due, "reps",
+		              c->reps, "lapses", c->lapses, "suspended", c->suspended, "starred",
+		              c->starred);
+		if (json_array_append_new(items, o) < 0) {
 			bp_error_set(e, "cannot write the card of '%s' to the export", c->item);
 			free(v);
 			return -1;
@@ -77,17 +78,16 @@ static int add_review(void *ctx, const store_review *r)
 {
 	review_list *l = ctx;
 	char at[32];
+	json_t *o;
 
 	clock_format_iso(r->at, at);
 	/* replay needs source and draw to give the same cards: cram answers are not scheduled,
 	 * and the fuzz draw decides the interval */
-	l->failed = json_array_append_new(
-			    l->v, json_pack("{s:s, s:i, s:s, s:i, s:i, s:i, s:i, s:i, s:s, s:o}",
-					    "item", r->item, "rev", r->rev, "at", at, "grade",
-					    r->grade, "covered", r->covered, "points", r->points,
-					    "hints", r->hints, "seconds", r->seconds, "source",
-					    r->source, "draw",
-					    r->draw >= 0 ? json_real(r->draw) : json_null())) < 0;
+	o = json_pack("{s:s, s:i, s:s, s:i, s:i, s:i, s:i, s:i, s:s, s:o}", "item", r->item, "rev",
+	              r->rev, "at", at, "grade", r->grade, "covered", r->covered, "points",
+	              r->points, "hints", r->hints, "seconds", r->seconds, "source", r->source,
+	              "draw", r->draw >= 0 ? json_real(r->draw) : json_null());
+	l->failed = json_array_append_new(l->v, o) < 0;
 	return l->failed;
 }
 
@@ -108,9 +108,9 @@ static int to_file(const char *buf, size_t size, void *data)
 int exchange_write_json(store *st, FILE *f, size_t *bytes, bp_error *e)
 {
 	json_t *root = NULL, *items = json_array(), *start = NULL, *interview = NULL;
-	review_list reviews = { json_array(), false };
+	review_list reviews = {json_array(), false};
 	char now[32];
-	sink s = { f, 0 };
+	sink s = {f, 0};
 	int rc = -1;
 
 	if (!items || !reviews.v)
@@ -124,10 +124,9 @@ int exchange_write_json(store *st, FILE *f, size_t *bytes, bp_error *e)
 		goto out;
 	clock_format_iso(clock_now(), now);
 	/* mock rounds are not kept yet; the key is there so that readers of version 1 expect it */
-	root = json_pack("{s:s, s:i, s:s, s:O, s:O, s:{s:O, s:O}, s:[]}", "format",
-			 EXCHANGE_FORMAT, "version", EXCHANGE_VERSION, "exported_at", now, "items",
-			 items, "reviews", reviews.v, "plan", "start", start, "interview", interview,
-			 "mocks");
+	root = json_pack("{s:s, s:i, s:s, s:O, s:O, s:{s:O, s:O}, s:[]}", "format", EXCHANGE_FORMAT,
+	                 "version", EXCHANGE_VERSION, "exported_at", now, "items", items, "reviews",
+	                 reviews.v, "plan", "start", start, "interview", interview, "mocks");
 	if (!root)
 		goto oom;
 	if (json_dump_callback(root, to_file, &s, JSON_INDENT(2)) < 0 || fputc('\n', f) == EOF) {
@@ -172,7 +171,7 @@ static int csv_review(void *ctx, const store_review *r)
 	clock_format_iso(r->at, at);
 	csv_field(f, r->item);
 	fprintf(f, ",%d,%s,%d,%d,%d,%d,%d,", r->rev, at, r->grade, r->covered, r->points, r->hints,
-		r->seconds);
+	        r->seconds);
 	csv_field(f, r->source);
 	fputs("\r\n", f);
 	return ferror(f) != 0;

@@ -68,7 +68,7 @@ static char *read_file(const char *path, size_t *len, bp_error *e)
 	return buf;
 too_big:
 	bp_error_at(e, path, 0, 0, "file is larger than %d MiB, the most an export may be",
-		    EXCHANGE_MAX_BYTES >> 20);
+	            EXCHANGE_MAX_BYTES >> 20);
 fail:
 	fclose(f);
 	free(buf);
@@ -105,7 +105,8 @@ static bool id_ok(const char *s)
 	if (n == 0 || n > ID_MAX)
 		return false;
 	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' || *s == '-'))
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' ||
+		      *s == '-'))
 			return false;
 	return true;
 }
@@ -122,7 +123,7 @@ typedef struct place {
  * right type and the wrong content.
  */
 static int refuse(const place *p, const char *key, const json_t *v, const char *want,
-		  const char *shown, bp_error *e)
+                  const char *shown, bp_error *e)
 {
 	char at[80];
 
@@ -140,7 +141,7 @@ static int refuse(const place *p, const char *key, const json_t *v, const char *
 
 /* An integer from lo to hi; an optional one may be absent (*out keeps its value). */
 static int get_int(const place *p, const json_t *o, const char *key, bool required, long lo,
-		   long hi, int *out, bp_error *e)
+                   long hi, int *out, bp_error *e)
 {
 	const json_t *v = json_object_get(o, key);
 	char want[64], shown[32];
@@ -158,13 +159,14 @@ static int get_int(const place *p, const json_t *o, const char *key, bool requir
 	return 0;
 }
 
-static int get_id(const place *p, const json_t *o, const char *key, const char **out,
-		  bp_error *e)
+static int get_id(const place *p, const json_t *o, const char *key, const char **out, bp_error *e)
 {
 	const json_t *v = json_object_get(o, key);
 
 	if (!json_is_string(v) || !id_ok(json_string_value(v)))
-		return refuse(p, key, v, "an item id (a-z, 0-9, '.' and '-', at most 100 characters)", NULL, e);
+		return refuse(p, key, v,
+		              "an item id (a-z, 0-9, '.' and '-', at most 100 characters)", NULL,
+		              e);
 	*out = json_string_value(v);
 	return 0;
 }
@@ -217,10 +219,10 @@ static int read_review(const place *p, const json_t *o, store_review *r, bp_erro
 
 			snprintf(shown, sizeof(shown), "%g", d);
 			return refuse(p, "draw", draw, "null or a number from 0 up to 1",
-				      json_is_number(draw) ? shown
-				      : json_is_string(draw) ? "a string"
-							      : NULL,
-				      e);
+			              json_is_number(draw)   ? shown
+			              : json_is_string(draw) ? "a string"
+			                                     : NULL,
+			              e);
 		}
 		r->draw = d;
 	}
@@ -241,8 +243,7 @@ static int read_flags(const place *p, const json_t *o, exchange_flags *f, bp_err
 }
 
 /* "YYYY-MM-DD" or null, into out ("" for null). */
-static int read_day(const place *p, const json_t *plan, const char *key, char out[16],
-		    bp_error *e)
+static int read_day(const place *p, const json_t *plan, const char *key, char out[16], bp_error *e)
 {
 	const json_t *v = json_object_get(plan, key);
 	int64_t t;
@@ -321,7 +322,8 @@ static int read_reviews(exchange_file *x, const json_t *reviews, place *p, bp_er
 	x->first = calloc(n ? n : 1, sizeof(*x->first));
 	if (!x->reviews || !x->nth || !x->first)
 		goto oom;
-	json_array_foreach(reviews, i, v) {
+	json_array_foreach(reviews, i, v)
+	{
 		snprintf(p->at, sizeof(p->at), "reviews[%zu]", i);
 		if (read_review(p, v, &x->reviews[i], e) < 0)
 			return -1;
@@ -343,7 +345,8 @@ static int read_items(exchange_file *x, const json_t *items, place *p, bp_error 
 		bp_error_at(e, p->file, 0, 0, "out of memory while reading the items");
 		return -1;
 	}
-	json_array_foreach(items, i, v) {
+	json_array_foreach(items, i, v)
+	{
 		exchange_flags f;
 
 		snprintf(p->at, sizeof(p->at), "items[%zu]", i);
@@ -362,25 +365,26 @@ static int read_doc(exchange_file *x, const char *path, bp_error *e)
 	const json_t *version = json_object_get(root, "version");
 	const json_t *reviews = json_object_get(root, "reviews");
 	const json_t *items = json_object_get(root, "items"), *plan = json_object_get(root, "plan");
-	place p = { path, "" };
+	place p = {path, ""};
 
 	if (!json_is_object(root)) {
-		bp_error_at(e, path, 0, 0, "not a backprep export: the top level is %s, not an object",
-			    type_name(root));
+		bp_error_at(e, path, 0, 0,
+		            "not a backprep export: the top level is %s, not an object",
+		            type_name(root));
 		return -1;
 	}
 	if (!json_is_string(format) || strcmp(json_string_value(format), EXCHANGE_FORMAT) != 0) {
 		bp_error_at(e, path, 0, 0, "not a backprep export: format must be \"%s\"",
-			    EXCHANGE_FORMAT);
+		            EXCHANGE_FORMAT);
 		return -1;
 	}
 	if (!json_is_integer(version))
 		return refuse(&p, "version", version, "an integer", NULL, e);
 	if (json_integer_value(version) != EXCHANGE_VERSION) {
 		bp_error_at(e, path, 0, 0,
-			    "export version %" JSON_INTEGER_FORMAT
-			    " is not supported: this backprep reads version %d",
-			    json_integer_value(version), EXCHANGE_VERSION);
+		            "export version %" JSON_INTEGER_FORMAT
+		            " is not supported: this backprep reads version %d",
+		            json_integer_value(version), EXCHANGE_VERSION);
 		return -1;
 	}
 	/* the arrays may be absent (nothing to merge), but not something else */
@@ -418,7 +422,7 @@ int exchange_read(const char *path, exchange_file **out, bp_error *e)
 
 		if (err.line > 0)
 			bp_error_at(e, path, err.line, err.column > 0 ? err.column : 1, "%s",
-				    msg ? msg : "not valid JSON");
+			            msg ? msg : "not valid JSON");
 		else
 			bp_error_at(e, path, 0, 0, "%s", msg ? msg : "not valid JSON");
 		free(msg);

@@ -13,7 +13,7 @@
 
 /* A plan date from the file, where the database has none ("" is a cleared date). */
 static int copy_setting(store *st, const char *key, const char *value, exchange_counts *out,
-			bp_error *e)
+                        bp_error *e)
 {
 	char have[64];
 	int found;
@@ -31,7 +31,7 @@ static int copy_setting(store *st, const char *key, const char *value, exchange_
 }
 
 static int set_flags(store *st, const catalog *c, const exchange_flags *f, exchange_counts *out,
-		     bp_error *e)
+                     bp_error *e)
 {
 	store_card sc;
 	bool found;
@@ -89,7 +89,7 @@ out:
 }
 
 int exchange_merge(store *st, const catalog *c, const exchange_file *x, exchange_counts *out,
-		   bp_error *e)
+                   bp_error *e)
 {
 	memset(out, 0, sizeof(*out));
 	if (store_begin(st, e) < 0)

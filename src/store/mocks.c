@@ -1,4 +1,4 @@
-/* mocks: the statements of mock rounds — rounds, segments, scores — prepared once and reused. */
+/* mocks: the statements of mock rounds (rounds, segments, scores), prepared once and reused. */
 #include <stdio.h>
 #include <string.h>
 

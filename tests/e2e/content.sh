@@ -1,0 +1,43 @@
+# The shipped content: it passes the strict rules, every area has the items the content
+# issue asks for, and every question the preparation guide names is there to be drilled.
+. "$(dirname "$0")/lib.bash"
+
+out=$("$BIN" validate --strict "$ROOT/content")
+rc=$?
+expect_eq "the shipped content passes validate --strict" "$rc" 0
+
+count() { sed -n "s/^pack [a-z-]* ($1): \([0-9]*\) items.*/\1/p" <<<"$out"; }
+at_least() { # AREA N
+	local n
+	n=$(count "$1")
+	if [ "${n:-0}" -ge "$2" ]; then ok "$1 has at least $2 items ($n)"; else
+		not_ok "$1 has at least $2 items" "it has ${n:-none}"; fi
+}
+at_least coding 70
+at_least data-modeling 55
+at_least api 55
+at_least scale 65
+at_least debugging 55
+at_least behavioral 15
+scenarios=$(sed -n 's/^pack [a-z-]* (debugging):.* scenario \([0-9]*\),.*/\1/p' <<<"$out")
+check "debugging has at least 15 incident scenarios" test "${scenarios:-0}" -ge 15
+for area in coding data-modeling api scale debugging behavioral; do
+	line=$(grep "^pack [a-z-]* ($area):" <<<"$out")
+	check "$area spreads levels 1, 2 and 3" \
+		bash -c '[[ "$0" =~ levels\ 1/2/3:\ ([0-9]+)/([0-9]+)/([0-9]+) ]] && [ "${BASH_REMATCH[1]}" -gt 0 ] && [ "${BASH_REMATCH[2]}" -gt 0 ] && [ "${BASH_REMATCH[3]}" -gt 0 ]' "$line"
+done
+
+for id in data-modeling.orders-payments-refunds data-modeling.relational-vs-document-store \
+	data-modeling.indexing-for-access-pattern api.idempotent-writes \
+	api.versioning-without-breaking api.validation-authz-ratelimit-layers \
+	scale.ten-x-traffic scale.retries-without-duplicates scale.slow-dependency \
+	debugging.launch-metrics debugging.tail-latency-spike debugging.structured-logs; do
+	out=$("$BIN" --content "$ROOT/content" item "$id" 2>&1)
+	check "the guide's question $id is an item" grep -q "^$id  (" <<<"$out"
+done
+
+tips=$(grep -c '^  - id: ' "$ROOT/content/tips.yaml")
+check "at least 30 tips" test "$tips" -ge 30
+out=$("$BIN" --content "$ROOT/content" plan --json)
+check "the plan has four weeks with milestones" test "$(grep -c '"state": ' <<<"$out")" -ge 8
+finish
