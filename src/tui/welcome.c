@@ -98,9 +98,8 @@ static go finish(tui *t)
 {
 	bp_error e;
 
-	/* the plan starts on the day the questions were answered */
-	if (app_set_plan_start(t->app, clock_local_day(clock_now()), &e) < 0 ||
-	    app_finish_first_run(t->app, &e) < 0) {
+	/* the plan started when this first run began (app_plan_load); keep that date */
+	if (app_finish_first_run(t->app, &e) < 0) {
 		say(t, e.msg);
 		return GO_STAY;
 	}

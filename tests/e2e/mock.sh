@@ -224,8 +224,9 @@ keys q q
 expect_eq "quits cleanly" "$(exit_status)" 0
 check "terminal restored" terminal_restored
 
-# The shipped templates are all there, and a round of the first starts.
-start_today -- --content "$ROOT/content"
+# The shipped templates are all there, and a round of the first starts; stopped by a signal
+# midway, it keeps its clock time and stays unfinished.
+start_today BACKPREP_MOCK_SPEED=30 -- --content "$ROOT/content"
 keys m
 check "the 60-minute mixed round" wait_for "Mixed backend round · 60 min: Coding 25, API or data design 20, Debugging discussion 15"
 check "the system design round" wait_for "System design round · 45 min"
@@ -235,6 +236,11 @@ keys Enter
 check "a shipped round starts (round numbers are not reused)" \
 	wait_for "Mixed backend round #3 · segment 1 of 3: Coding"
 check "with its phase clocks" wait_for "Phase 1 of 3: Clarify and plan"
-keys q q q
-expect_eq "quits cleanly" "$(exit_status)" 0
+check "the clock runs" wait_re "Clock 0[1-9]:[0-9]{2} of 25:00"
+kill -TERM "$(app_pid)"
+expect_eq "SIGTERM stops backprep" "$(exit_status)" 143
+check "and the terminal is restored" terminal_restored
+expect_eq "the round stays unfinished" "$(sql 'SELECT finished IS NULL FROM mock_round WHERE id = 3')" 1
+check "with the clock time it had" \
+	test "$(sql 'SELECT elapsed_ms FROM mock_segment WHERE round = 3 AND pos = 0')" -ge 60000
 finish

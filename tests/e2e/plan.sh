@@ -66,11 +66,27 @@ out=$("$BIN" "${CONTENT[@]}" plan)
 check "restarting gives a fresh 28 days from today" grep -q "^Plan: 2026-12-02 to 2026-12-29 (28 days)" <<<"$out"
 check "and is on track again" grep -q "^On track" <<<"$out"
 
+# Moving to a new machine: an imported history is not a first run, and keeps its plan start.
+"$BIN" "${CONTENT[@]}" plan --start 2026-11-20 >/dev/null
+"$BIN" "${CONTENT[@]}" export -o "$T/export.json"
+sql "INSERT INTO review (item, rev, at, grade) VALUES ('api.idempotent-writes', 1, $(date -u -d 2026-11-20T09:00:00Z +%s), 3)"
+"$BIN" "${CONTENT[@]}" export -o "$T/export.json"
+(
+	export XDG_DATA_HOME="$T/other"
+	"$BIN" "${CONTENT[@]}" import "$T/export.json" >/dev/null
+	start -- "${CONTENT[@]}"
+	check "after an import the trainer opens on Today, not the first-run questions" wait_for "Enter drill"
+	keys q
+	exit_status >/dev/null
+	out=$("$BIN" "${CONTENT[@]}" plan)
+	check "the imported plan start is kept" grep -q "^Plan: 2026-11-20 to" <<<"$out"
+)
+
 # A person's own plan: a broken one is reported and the shipped one kept.
 printf 'plan: mine\ntitle: Mine\nweeks: []\n' >"$T/myplan.yaml"
 out=$("$BIN" "${CONTENT[@]}" --plan "$T/myplan.yaml" today 2>&1)
 check "a broken own plan is reported with file:line:col" grep -q "myplan.yaml:3:8: the plan has 0 weeks; it must have 4" <<<"$out"
-sed 's/Coding fundamentals through a backend lens/My own first week/' "$ROOT/content/plan.yaml" >"$XDG_DATA_HOME/backprep/plan.yaml"
+sed 's/Data modeling and API design/My own second week/' "$ROOT/content/plan.yaml" >"$XDG_DATA_HOME/backprep/plan.yaml"
 out=$("$BIN" "${CONTENT[@]}" today)
-check "plan.yaml in the data directory replaces the shipped plan" grep -q "^My own first week" <<<"$out"
+check "plan.yaml in the data directory replaces the shipped plan" grep -q "^My own second week" <<<"$out"
 finish

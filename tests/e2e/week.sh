@@ -15,8 +15,7 @@ drill_today() {
 	while [ $n -lt 60 ]; do
 		wait_for_any "Space reveal" "Drill done" || return 1
 		screen | grep -q "Drill done" && break
-		keys Space
-		wait_for "Enter grade" >/dev/null || return 1
+		reveal_all || return 1
 		keys Enter
 		wait_for "Grade:" >/dev/null || return 1
 		answered=$((answered + 1))
@@ -27,6 +26,20 @@ drill_today() {
 	keys q
 	wait_for "Enter drill" >/dev/null
 	keys q
+}
+
+# reveal_all: Space until the answer is open; an incident is walked one step per Space.
+reveal_all() {
+	local i=0
+	keys Space
+	while [ $i -lt 100 ]; do
+		screen | grep -qF "Enter grade" && return 0
+		screen | grep -qE "Space (expected points|next step|root cause)" && keys Space
+		sleep 0.05
+		i=$((i + 1))
+	done
+	screen | sed 's/^/#   | /'
+	return 1
 }
 
 # wait_for_any A B: polls until either text is on the screen.

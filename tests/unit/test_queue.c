@@ -226,7 +226,7 @@ static store_card *gen_cards(const catalog *c, const fsrs_params *p, bp_rng *r, 
 		else if (u < 0.10)
 			sc.buried_until = NOW + 3 * HOUR;
 		else if (u < 0.13)
-			sc.buried_until = NOW - 3 * HOUR; /* buried yesterday: back today */
+			sc.buried_until = NOW - 3 * HOUR; /* a burial that has ended */
 		if (it->rev > 1 && pick(r, 2))
 			sc.rev = it->rev - 1; /* history of an older rev: the item starts over */
 		v[n++] = sc;
@@ -517,7 +517,6 @@ static queue_opts gen_opts(bp_rng *r, double *focus, bp_rng *draw)
 	    .day_end = DAY_END,
 	    .week = 1 + (int)pick(r, 4),
 	    .levels = pick(r, 4) ? (1 + pick(r, 7)) << 1 : 0,
-	    .budget_minutes = 0,
 	    .new_limit = (int)pick(r, 14) - 1,
 	    .focus = NULL,
 	    .interview = 0,
@@ -570,13 +569,16 @@ static void run_generated(bool tags)
 	for (uint64_t seed = 1; seed <= SEEDS; seed++) {
 		bp_rng r, draw, again;
 		double focus[AREA_COUNT];
-		size_t n = (rng_seed(&r, seed * 2 + tags), gen_specs(&r, s, tags)), n_cards;
-		catalog *c = load_specs(s, n);
-		store_card *cards = gen_cards(c, &p, &r, &n_cards);
+		size_t n, n_cards;
+		catalog *c;
+		store_card *cards;
 
+		rng_seed(&r, seed * 2 + tags);
+		n = gen_specs(&r, s, tags);
+		c = load_specs(s, n);
+		cards = gen_cards(c, &p, &r, &n_cards);
 		if (seed % 5 == 0) /* a first day: nothing answered yet */
 			n_cards = 0;
-
 		for (int day = 0; day < 3; day++) {
 			queue_opts o;
 			world w = {c, cards, n_cards, &p, &o};
