@@ -56,7 +56,7 @@ Q = @
 endif
 
 DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-	       libjansson-dev libcmocka-dev tmux sqlite3
+	       libjansson-dev libcmocka-dev tmux sqlite3 jq procps
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all run test check bench deps install uninstall clean

@@ -6,6 +6,7 @@
 #include "backprep/app.h"
 #include "backprep/arena.h"
 #include "backprep/clock.h"
+#include "backprep/mock.h"
 
 /* A date setting as a local day; 0 when unset or unreadable. */
 static int64_t day_setting(bp_app *app, const char *key)
@@ -174,6 +175,9 @@ int app_progress(bp_app *app, const app_plan *p, bool with_reviews, plan_progres
 {
 	range_ctx rc = { 0 };
 	store_day all;
+	mock_summary ms;
+	bool have_mocks = false;
+	double *scores = NULL;
 	progress_input in = {
 		.cal = &p->cal,
 		.tg = &p->tg,
@@ -186,6 +190,18 @@ int app_progress(bp_app *app, const app_plan *p, bool with_reviews, plan_progres
 	int rv = -1;
 
 	if (with_reviews) {
+		if (mock_summary_load(app->st, app->cat, &ms, e) < 0)
+			goto out;
+		have_mocks = true;
+		scores = malloc((ms.n_rounds + 1) * sizeof(*scores));
+		if (!scores) {
+			bp_error_set(e, "out of memory while reading the mock rounds");
+			goto out;
+		}
+		for (size_t i = 0; i < ms.n_rounds; i++) /* milestones count finished rounds */
+			if (ms.rounds[i].finished)
+				scores[in.n_mocks++] = ms.rounds[i].mean;
+		in.mock_scores = scores;
 		if (store_reviews_range(app->st, clock_day_start(p->cal.start),
 					clock_day_start(p->cal.start + p->cal.days), keep_review, &rc,
 					e) < 0)
@@ -206,6 +222,9 @@ int app_progress(bp_app *app, const app_plan *p, bool with_reviews, plan_progres
 	}
 	rv = 0;
 out:
+	if (have_mocks)
+		mock_summary_free(&ms);
+	free(scores);
 	free(rc.v);
 	arena_free(&rc.ids);
 	return rv;

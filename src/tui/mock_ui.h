@@ -45,4 +45,9 @@ void mock_ui_mmss(int64_t ms, char buf[static 16]);
 /* "Design · Estimation": a dimension with its rubric. */
 void mock_ui_dim_name(const mock_dimension *d, char *buf, size_t n);
 
+/* The current segment's notes in $EDITOR (else $VISUAL, else vi), on a file in $TMPDIR: the
+ * screen steps aside and comes back as it was, and what was written is kept with the round
+ * (notes.c). What happened goes to the footer message. */
+void mock_ui_edit_notes(tui *t, mock_round *r);
+
 #endif

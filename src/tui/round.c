@@ -3,10 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include "backprep/paths.h"
 #include "mock_ui.h"
 #include "walk.h"
 
@@ -127,7 +124,7 @@ static void draw_clock(struct mock_ui *u, const mock_round *r, char *right, size
 		mock_ui_mmss(c.phase_left_ms, pl);
 		snprintf(line, sizeof(line), "Phase %d of %d: %s · %s %s", c.phase + 1,
 			 g->spec->n_phases, p->title ? p->title : "?", pl,
-			 c.phase_left_ms >= 0 ? "left in this phase" : "over");
+			 c.phase_left_ms >= 0 ? "left" : "over");
 		put_str(2, 1, line, c.phase_left_ms >= 0 ? 0 : style(ATTR_BAD));
 	}
 }
@@ -293,10 +290,9 @@ static void draw_footer_for(tui *t, const mock_round *r)
 
 	switch (mock_stage_of(r)) {
 	case MOCK_RUN:
-		snprintf(hints, sizeof(hints), "%s%s%sp %s   e notes   Enter end segment   q leave   "
+		snprintf(hints, sizeof(hints), "%s%sp %s   e notes   Enter end segment   q leave   "
 					       "? help",
-			 walk, *walk ? "   1-9 tick   " : "", *walk ? "" : "",
-			 mock_paused(r) ? "resume" : "pause");
+			 walk, *walk ? "   1-9 tick   " : "", mock_paused(r) ? "resume" : "pause");
 		break;
 	case MOCK_POINTS:
 		snprintf(hints, sizeof(hints), "%s%s1-9 tick   Enter score the rubric   e notes   "
@@ -372,116 +368,6 @@ static bool round_tick(tui *t)
 	return c.elapsed_ms / 1000 != t->mock->drawn_sec;
 }
 
-/* The path quoted for sh: inside single quotes, each ' becomes '\''. */
-static bool shell_quote(const char *s, char *out, size_t n)
-{
-	size_t k = 0;
-
-	if (n < 3)
-		return false;
-	out[k++] = '\'';
-	for (; *s; s++) {
-		const char *piece = *s == '\'' ? "'\\''" : NULL;
-		size_t len = piece ? 4 : 1;
-
-		if (k + len + 2 > n)
-			return false;
-		if (piece)
-			memcpy(out + k, piece, len);
-		else
-			out[k] = *s;
-		k += len;
-	}
-	out[k++] = '\'';
-	out[k] = '\0';
-	return true;
-}
-
-/* Reads the notes file back, cleaned; NULL when it cannot (or is too long: *too_long). */
-static char *read_notes(const char *path, bool *too_long)
-{
-	FILE *f = fopen(path, "r");
-	char *buf, *clean;
-	size_t n;
-
-	*too_long = false;
-	if (!f)
-		return NULL;
-	buf = malloc(MOCK_NOTES_MAX + 1);
-	n = buf ? fread(buf, 1, MOCK_NOTES_MAX + 1, f) : 0;
-	fclose(f);
-	if (!buf)
-		return NULL;
-	if (n > MOCK_NOTES_MAX) {
-		*too_long = true;
-		free(buf);
-		return NULL;
-	}
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-		n--;
-	clean = text_clean(buf, n);
-	free(buf);
-	return clean;
-}
-
-/* The segment's notes in $EDITOR: the screen steps aside and comes back as it was. */
-static void edit_notes(tui *t, struct mock_ui *u)
-{
-	mock_round *r = u->round;
-	const mock_seg *g = mock_segment(r, mock_current(r));
-	const char *editor = getenv("EDITOR"), *tmp = getenv("TMPDIR");
-	char path[PATHS_MAX], quoted[2 * PATHS_MAX], cmd[3 * PATHS_MAX], *notes;
-	bool too_long;
-	FILE *f;
-	int fd, rc;
-	bp_error e;
-
-	if (!editor || !*editor)
-		editor = getenv("VISUAL");
-	if (!editor || !*editor)
-		editor = "vi";
-	if ((size_t)snprintf(path, sizeof(path), "%s/backprep-round%lld-segment%d-XXXXXX.txt",
-			     tmp && *tmp ? tmp : "/tmp", (long long)mock_id(r),
-			     mock_current(r) + 1) >= sizeof(path) ||
-	    (fd = mkstemps(path, 4)) < 0) {
-		say(t, true, "Cannot make a notes file in $TMPDIR (or /tmp).", NULL);
-		return;
-	}
-	if (!(f = fdopen(fd, "w")) || fputs(g->notes, f) < 0 || fclose(f) != 0 ||
-	    !shell_quote(path, quoted, sizeof(quoted)) ||
-	    (size_t)snprintf(cmd, sizeof(cmd), "%s %s", editor, quoted) >= sizeof(cmd)) {
-		if (!f)
-			close(fd);
-		unlink(path);
-		say(t, true, "Cannot write the notes file for the editor.", NULL);
-		return;
-	}
-	def_prog_mode();
-	endwin();
-	rc = system(cmd);
-	reset_prog_mode();
-	curs_set(0);
-	clearok(curscr, TRUE);
-	refresh();
-	notes = read_notes(path, &too_long);
-	unlink(path);
-	if (rc == -1 || (WIFEXITED(rc) && WEXITSTATUS(rc) == 127)) {
-		snprintf(t->msg, sizeof(t->msg), "Could not run the editor '%.200s': set $EDITOR.",
-			 editor);
-		t->msg_bad = true;
-	} else if (too_long) {
-		say(t, true, "The notes are over 64 KiB and were not kept; the earlier ones stay.",
-		    NULL);
-	} else if (!notes) {
-		say(t, true, "Cannot read the notes back; the earlier ones stay.", NULL);
-	} else if (mock_set_notes(r, notes, &e) < 0) {
-		say(t, true, "Notes NOT saved", &e);
-	} else {
-		say(t, false, "Notes saved with the round.", NULL);
-	}
-	free(notes);
-}
-
 /* After a dimension is scored: the segment may have been saved and the next one begun. */
 static go after_score(tui *t, struct mock_ui *u, int before)
 {
@@ -495,7 +381,11 @@ static go after_score(tui *t, struct mock_ui *u, int before)
 	if (mock_stage_of(u->round) != MOCK_DONE && mock_current(u->round) == before)
 		return GO_STAY;
 	g = mock_segment(u->round, sv->pos);
-	if (sv->lapse)
+	if (g->n_marks == 0)
+		snprintf(buf, sizeof(buf), "Saved segment %d on its key points (its rubric is not "
+					   "loaded); %s recorded as %s.",
+			 sv->pos + 1, g->item_id, sv->grade ? grades[sv->grade] : "-");
+	else if (sv->lapse)
 		snprintf(buf, sizeof(buf), "Saved segment %d: mean %.1f; %s comes back for review "
 					   "soon (a lapse).",
 			 sv->pos + 1, sv->mean, g->item_id);
@@ -612,7 +502,7 @@ static go round_key(tui *t, int ch)
 			say(t, true, "The clock's time was not saved", &e);
 		return GO_STAY;
 	case ACT_NOTES:
-		edit_notes(t, u);
+		mock_ui_edit_notes(t, u->round);
 		return GO_STAY;
 	case ACT_REVEAL:
 		u->follow = mock_advance(u->round);
@@ -620,22 +510,26 @@ static go round_key(tui *t, int ch)
 	case ACT_TICK:
 		mock_toggle(u->round, arg - 1);
 		return GO_STAY;
-	case ACT_TO_GRADE:
+	case ACT_TO_GRADE: {
+		int before = mock_current(u->round);
+
 		if (mock_to_score(u->round, &e) < 0)
 			say(t, true, "NOT SAVED", &e);
+		else if (mock_stage_of(u->round) != MOCK_SCORE) /* no rubric: saved at once */
+			return after_score(t, u, before);
 		return GO_STAY;
-	case ACT_GRADE:
+	}
+	case ACT_GRADE: {
+		const mock_seg *g = mock_segment(u->round, mock_current(u->round));
+		int k = mock_dim(u->round);
+
 		u->level = arg;
 		u->evidence[0] = '\0';
-		{
-			const mock_seg *g = mock_segment(u->round, mock_current(u->round));
-			int k = mock_dim(u->round);
-
-			/* scoring again after Esc: the earlier line is there to edit */
-			if (k < g->n_marks)
-				snprintf(u->evidence, sizeof(u->evidence), "%s", g->marks[k].evidence);
-		}
+		/* scoring again after Esc: the earlier line is there to edit */
+		if (k < g->n_marks)
+			snprintf(u->evidence, sizeof(u->evidence), "%s", g->marks[k].evidence);
 		return GO_STAY;
+	}
 	case ACT_UNGRADE:
 		mock_unscore(u->round);
 		return GO_STAY;

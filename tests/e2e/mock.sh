@@ -70,7 +70,7 @@ check "Enter starts a round at its first segment" \
 check "the question is shown" wait_for "Design "
 check "the clock counts down" wait_re "Clock 00:[0-5][0-9] of 02:00 · 01:[0-5][0-9] left"
 check "the first phase with its own clock" \
-	wait_re "Phase 1 of 2: Requirements and scope · 00:[0-5][0-9] left in this phase"
+	wait_re "Phase 1 of 2: Requirements and scope · 00:[0-5][0-9] left$"
 keys p
 check "p pauses the clock" wait_for "PAUSED, p resumes"
 paused=$(screen | grep -oE "Clock [0-9:]+ of 02:00")
@@ -197,6 +197,10 @@ debugging/mitigation 4 first"
 expect_eq "mocks --json: not ready, and why" \
 	"$(jq -r '.readiness | "\(.ready) \(.counted) \([.held_back_by[].dimension] | join(","))"' <<<"$json")" \
 	"false 1 scope,tradeoffs"
+out=$("$BIN" "${CONTENT[@]}" --plan "$ROOT/content/plan.yaml" plan --json)
+expect_eq "a finished round meets the plan's first-mock milestone" \
+	"$(jq -r '.weeks[2].milestones[] | select(.id == "w3-first-mock") | "\(.value) \(.state)"' <<<"$out")" \
+	"1 met"
 out=$("$BIN" "${CONTENT[@]}" mocks)
 check "mocks lists the round with its mean" \
 	grep -q "^  #1   2026-11-29 08:00  Quick round  *finished, mean 2.8$" <<<"$out"
@@ -223,6 +227,9 @@ expect_eq "no broken foreign keys" "$(sql 'PRAGMA foreign_key_check')" ""
 keys q q
 expect_eq "quits cleanly" "$(exit_status)" 0
 check "terminal restored" terminal_restored
+out=$("$BIN" "${CONTENT[@]}" doctor)
+check "the mock answers replay to the same cards (doctor)" \
+	grep -q "cards: all match the review log" <<<"$out"
 
 # The shipped templates are all there, and a round of the first starts; stopped by a signal
 # midway, it keeps its clock time and stays unfinished.
