@@ -83,10 +83,6 @@ int store_reviews(store *st, const char *item, store_review_fn fn, void *ctx, bp
 int store_reviews_range(store *st, int64_t from, int64_t to, store_review_fn fn, void *ctx,
 			bp_error *e);
 
-/* Appends a review without touching cards (import); *added is false when an identical one
- * (same item, rev, time and grade) is there already. */
-int store_review_merge(store *st, const store_review *r, bool *added, bp_error *e);
-
 /* How many reviews in the log have r's item, revision, time and grade (what merging
  * compares), into *n. */
 int store_review_twins(store *st, const store_review *r, size_t *n, bp_error *e);

@@ -31,7 +31,6 @@ static const char *const sql[ST_COUNT] = {
 			     "draw, source FROM review WHERE at >= ? AND at < ? ORDER BY at, id",
 	[ST_DELETE_REVIEW] = "DELETE FROM review WHERE id = ?",
 	[ST_DELETE_CARD] = "DELETE FROM card WHERE item = ?",
-	[ST_REVIEW_FIND] = "SELECT 1 FROM review WHERE item = ? AND rev = ? AND at = ? AND grade = ?",
 	[ST_REVIEW_TWINS] = "SELECT count(*) FROM review WHERE item = ? AND rev = ? AND at = ? "
 			    "AND grade = ?",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -281,31 +280,6 @@ int store_reviews_range(store *st, int64_t from, int64_t to, store_review_fn fn,
 	sqlite3_bind_int64(s, 1, from);
 	sqlite3_bind_int64(s, 2, to);
 	return each_review(st, s, fn, ctx, e);
-}
-
-int store_review_merge(store *st, const store_review *r, bool *added, bp_error *e)
-{
-	sqlite3_stmt *s = store_stmt(st, ST_REVIEW_FIND, e);
-	store_review copy = *r;
-	int rc;
-
-	*added = false;
-	if (!s)
-		return -1;
-	sqlite3_bind_text(s, 1, r->item, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, r->rev);
-	sqlite3_bind_int64(s, 3, r->at);
-	sqlite3_bind_int(s, 4, r->grade);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, e, "cannot read the review log:");
-	if (insert_review(st, &copy, e) < 0)
-		return -1;
-	*added = true;
-	return 0;
 }
 
 int store_review_twins(store *st, const store_review *r, size_t *n, bp_error *e)

@@ -203,6 +203,34 @@ int doc_draw(const doc *d, int top, int height, int scroll)
 	return scroll;
 }
 
+bool scroll_key(action a, int *scroll)
+{
+	int page = LINES - 6;
+
+	switch (a) {
+	case ACT_UP:
+		--*scroll;
+		return true;
+	case ACT_DOWN:
+		++*scroll;
+		return true;
+	case ACT_PGUP:
+		*scroll -= page;
+		return true;
+	case ACT_PGDN:
+		*scroll += page;
+		return true;
+	case ACT_TOP:
+		*scroll = 0;
+		return true;
+	case ACT_BOTTOM:
+		*scroll = 1 << 20; /* doc_draw clamps it to the last page */
+		return true;
+	default:
+		return false;
+	}
+}
+
 bool input_key(char *buf, size_t size, int ch, const char *allowed)
 {
 	size_t n = strlen(buf);

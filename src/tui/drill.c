@@ -346,11 +346,13 @@ static void flag_key(tui *t, action a)
 
 static go drill_key(tui *t, int ch)
 {
-	int arg = 0, page = LINES - 6;
+	int arg = 0;
 	action a = keys_lookup(drill_ctx(t), ch, &arg);
 
 	if (!t->drill)
 		return a == ACT_BACK ? GO_TODAY : GO_STAY;
+	if (scroll_key(a, &t->scroll))
+		return GO_STAY;
 	if (a != ACT_NONE && a != ACT_UP && a != ACT_DOWN && a != ACT_PGUP && a != ACT_PGDN)
 		t->msg[0] = '\0';
 	switch (a) {
@@ -389,24 +391,6 @@ static go drill_key(tui *t, int ch)
 	case ACT_SUSPEND:
 	case ACT_STAR:
 		flag_key(t, a);
-		return GO_STAY;
-	case ACT_UP:
-		t->scroll--;
-		return GO_STAY;
-	case ACT_DOWN:
-		t->scroll++;
-		return GO_STAY;
-	case ACT_PGUP:
-		t->scroll -= page;
-		return GO_STAY;
-	case ACT_PGDN:
-		t->scroll += page;
-		return GO_STAY;
-	case ACT_TOP:
-		t->scroll = 0;
-		return GO_STAY;
-	case ACT_BOTTOM:
-		t->scroll = 1 << 20;
 		return GO_STAY;
 	default:
 		return GO_STAY;

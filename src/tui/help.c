@@ -17,6 +17,9 @@ static const struct {
 	{ CTX_ROUND_POINTS, "Mock round: key points" },
 	{ CTX_ROUND_SCORE, "Mock round: scoring the rubric" },
 	{ CTX_MOCK_RESULTS, "Mock round: results" },
+	{ CTX_PLAN, "Plan" },
+	{ CTX_PROFILE, "Profile" },
+	{ CTX_WELCOME, "First run" },
 	{ CTX_HELP, "Help" },
 };
 
@@ -70,31 +73,11 @@ static void help_draw(tui *t)
 static go help_key(tui *t, int ch)
 {
 	int arg;
+	action a = keys_lookup(CTX_HELP, ch, &arg);
 
-	switch (keys_lookup(CTX_HELP, ch, &arg)) {
-	case ACT_BACK:
+	if (a == ACT_BACK)
 		return GO_BACK;
-	case ACT_UP:
-		t->help_scroll--;
-		break;
-	case ACT_DOWN:
-		t->help_scroll++;
-		break;
-	case ACT_PGUP:
-		t->help_scroll -= LINES - 6;
-		break;
-	case ACT_PGDN:
-		t->help_scroll += LINES - 6;
-		break;
-	case ACT_TOP:
-		t->help_scroll = 0;
-		break;
-	case ACT_BOTTOM:
-		t->help_scroll = 1 << 20;
-		break;
-	default:
-		break;
-	}
+	scroll_key(a, &t->help_scroll);
 	return GO_STAY;
 }
 

@@ -5,6 +5,9 @@
 
 #define CTRL(c) ((c)&0x1f)
 
+/* Every screen that shows a document longer than the window. */
+#define SCROLLED (CTX_DRILL | CTX_HELP | CTX_PLAN)
+
 const keydef key_table[] = {
 	{ ACT_START, CTX_TODAY, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter", "start today's drill" },
 	{ ACT_CRAM, CTX_TODAY, { 'c', 0 }, false, "c",
@@ -14,10 +17,6 @@ const keydef key_table[] = {
 	{ ACT_PROFILE, CTX_TODAY, { 'r', 0 }, false, "r",
 	  "recruiter profile: what the role asks for tunes the plan's focus" },
 	{ ACT_BACK, CTX_PLAN | CTX_PROFILE, { 'q', 27, 0 }, false, "q/Esc", "back to Today" },
-	{ ACT_UP, CTX_PLAN, { KEY_UP, 'k', 0 }, false, "Up/k", "scroll up" },
-	{ ACT_DOWN, CTX_PLAN, { KEY_DOWN, 'j', 0 }, false, "Down/j", "scroll down" },
-	{ ACT_PGUP, CTX_PLAN, { KEY_PPAGE, 0 }, false, "PgUp", "scroll a page up" },
-	{ ACT_PGDN, CTX_PLAN, { KEY_NPAGE, 0 }, false, "PgDn", "scroll a page down" },
 	{ ACT_UP, CTX_PROFILE, { KEY_UP, 'k', 0 }, false, "Up/k", "the previous question" },
 	{ ACT_DOWN, CTX_PROFILE, { KEY_DOWN, 'j', 0 }, false, "Down/j", "the next question" },
 	{ ACT_TICK, CTX_PROFILE, { '1', '9' }, true, "1-9", "choose that answer" },
@@ -86,12 +85,12 @@ const keydef key_table[] = {
 	  "star or unstar this question" },
 	{ ACT_BACK, CTX_DRILL, { 'q', 0 }, false, "q",
 	  "leave the drill (confirmed answers are saved)" },
-	{ ACT_UP, CTX_DRILL | CTX_HELP, { KEY_UP, 'k', 0 }, false, "Up/k", "scroll up" },
-	{ ACT_DOWN, CTX_DRILL | CTX_HELP, { KEY_DOWN, 'j', 0 }, false, "Down/j", "scroll down" },
-	{ ACT_PGUP, CTX_DRILL | CTX_HELP, { KEY_PPAGE, 0 }, false, "PgUp", "scroll a page up" },
-	{ ACT_PGDN, CTX_DRILL | CTX_HELP, { KEY_NPAGE, 0 }, false, "PgDn", "scroll a page down" },
-	{ ACT_TOP, CTX_DRILL | CTX_HELP, { KEY_HOME, 'g', 0 }, false, "Home/g", "scroll to the top" },
-	{ ACT_BOTTOM, CTX_DRILL | CTX_HELP, { KEY_END, 'G', 0 }, false, "End/G",
+	{ ACT_UP, SCROLLED, { KEY_UP, 'k', 0 }, false, "Up/k", "scroll up" },
+	{ ACT_DOWN, SCROLLED, { KEY_DOWN, 'j', 0 }, false, "Down/j", "scroll down" },
+	{ ACT_PGUP, SCROLLED, { KEY_PPAGE, 0 }, false, "PgUp", "scroll a page up" },
+	{ ACT_PGDN, SCROLLED, { KEY_NPAGE, 0 }, false, "PgDn", "scroll a page down" },
+	{ ACT_TOP, SCROLLED, { KEY_HOME, 'g', 0 }, false, "Home/g", "scroll to the top" },
+	{ ACT_BOTTOM, SCROLLED, { KEY_END, 'G', 0 }, false, "End/G",
 	  "scroll to the bottom" },
 	{ ACT_BACK, CTX_HELP, { 'q', 27, '?', 0 }, false, "q/Esc", "close help" },
 	{ ACT_HELP, CTX_ALL & ~CTX_HELP, { '?', 0 }, false, "?", "help: the keys of this screen" },

@@ -481,28 +481,10 @@ static go list_key(tui *t, int ch)
 			return GO_STAY;
 		case ACT_HELP:
 			return GO_HELP;
-		case ACT_UP:
-			u->scroll--;
-			break;
-		case ACT_DOWN:
-			u->scroll++;
-			break;
-		case ACT_PGUP:
-			u->scroll -= page;
-			break;
-		case ACT_PGDN:
-			u->scroll += page;
-			break;
-		case ACT_TOP:
-			u->scroll = 0;
-			break;
-		case ACT_BOTTOM:
-			u->scroll = 1 << 20;
-			break;
 		default:
-			break;
+			scroll_key(a, &u->scroll);
+			return GO_STAY;
 		}
-		return GO_STAY;
 	}
 	n = n_entries(t, u);
 	switch (a) {

@@ -215,27 +215,13 @@ static void plan_draw(tui *t)
 static go plan_key(tui *t, int ch)
 {
 	int arg;
+	action a = keys_lookup(CTX_PLAN, ch, &arg);
 
-	switch (keys_lookup(CTX_PLAN, ch, &arg)) {
-	case ACT_BACK:
+	if (a == ACT_BACK)
 		return GO_TODAY;
-	case ACT_HELP:
+	if (a == ACT_HELP)
 		return GO_HELP;
-	case ACT_UP:
-		t->plan_scroll--;
-		break;
-	case ACT_DOWN:
-		t->plan_scroll++;
-		break;
-	case ACT_PGUP:
-		t->plan_scroll -= LINES - 6;
-		break;
-	case ACT_PGDN:
-		t->plan_scroll += LINES - 6;
-		break;
-	default:
-		break;
-	}
+	scroll_key(a, &t->plan_scroll);
 	return GO_STAY;
 }
 

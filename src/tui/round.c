@@ -478,7 +478,7 @@ static go end_segment(tui *t, struct mock_ui *u)
 static go round_key(tui *t, int ch)
 {
 	struct mock_ui *u = t->mock;
-	int arg = 0, page = LINES - 7;
+	int arg = 0;
 	action a;
 	bp_error e;
 
@@ -492,6 +492,8 @@ static go round_key(tui *t, int ch)
 	u->confirm_end = false;
 	if (a != ACT_NONE)
 		t->msg[0] = '\0';
+	if (scroll_key(a, &u->round_scroll))
+		return GO_STAY;
 	switch (a) {
 	case ACT_BACK:
 		return GO_MOCK;
@@ -532,24 +534,6 @@ static go round_key(tui *t, int ch)
 	}
 	case ACT_UNGRADE:
 		mock_unscore(u->round);
-		return GO_STAY;
-	case ACT_UP:
-		u->round_scroll--;
-		return GO_STAY;
-	case ACT_DOWN:
-		u->round_scroll++;
-		return GO_STAY;
-	case ACT_PGUP:
-		u->round_scroll -= page;
-		return GO_STAY;
-	case ACT_PGDN:
-		u->round_scroll += page;
-		return GO_STAY;
-	case ACT_TOP:
-		u->round_scroll = 0;
-		return GO_STAY;
-	case ACT_BOTTOM:
-		u->round_scroll = 1 << 20;
 		return GO_STAY;
 	default:
 		return GO_STAY;

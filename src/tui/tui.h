@@ -191,6 +191,9 @@ typedef struct tui {
 	struct mock_ui *mock; /* the Mock and Round screens' state (mock.c), or NULL */
 } tui;
 
+/* Up, Down, PgUp, PgDn, Home and End on a scrolled document: true when a was one of them. */
+bool scroll_key(action a, int *scroll);
+
 /* A line of typed text (dates, numbers): true when ch was an editing key it used. */
 bool input_key(char *buf, size_t size, int ch, const char *allowed);
 
