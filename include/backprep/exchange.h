@@ -16,6 +16,7 @@
 
 #include "backprep/catalog.h"
 #include "backprep/error.h"
+#include "backprep/fsrs.h"
 #include "backprep/store.h"
 
 enum {
@@ -48,6 +49,7 @@ typedef struct exchange_counts {
 	size_t present;  /* reviews the log had already */
 	size_t settings; /* plan dates copied (the database had none) */
 	size_t flagged;  /* cards that gained a flag (suspended, starred) */
+	size_t cards;    /* cards rebuilt from the merged log */
 } exchange_counts;
 
 /*
@@ -55,7 +57,8 @@ typedef struct exchange_counts {
  * again), the plan start and interview date where st has none, and the suspended and starred
  * flags. Cards are not rebuilt here: that is replay_all's job, afterwards.
  */
-int exchange_merge(store *st, const catalog *c, const exchange_file *x, exchange_counts *out,
+int exchange_merge(store *st, const catalog *c, const fsrs_params *p, const exchange_file *x,
+		   exchange_counts *out,
                    bp_error *e);
 
 #endif

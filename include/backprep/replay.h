@@ -32,7 +32,11 @@ typedef struct doctor_report {
 int replay_doctor(store *st, const catalog *c, const fsrs_params *p, doctor_report *r,
 		  bp_error *e);
 
-/* Rebuilds every card from the log (after an import). */
+/* Rebuilds every card from the log, in a transaction of its own. */
 int replay_all(store *st, const catalog *c, const fsrs_params *p, size_t *cards, bp_error *e);
+
+/* The same inside the caller's transaction (import: merge and rebuild commit together). */
+int replay_rebuild(store *st, const catalog *c, const fsrs_params *p, size_t *cards,
+		   bp_error *e);
 
 #endif

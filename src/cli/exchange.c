@@ -140,10 +140,8 @@ int cmd_import(const app_opts *o, int argc, char **argv)
 {
 	exchange_file *x;
 	exchange_counts n;
-	size_t cards;
 	bp_app app;
 	bp_error e;
-	char buf[1200];
 
 	if (argc != 1) {
 		fprintf(stderr, "backprep: import needs one file, the JSON that export wrote\n");
@@ -158,27 +156,14 @@ int cmd_import(const app_opts *o, int argc, char **argv)
 		exchange_free(x);
 		return 1;
 	}
-	if (exchange_merge(app.st, app.cat, x, &n, &e) < 0) {
+	if (exchange_merge(app.st, app.cat, &app.params, x, &n, &e) < 0) {
 		exchange_free(x);
 		app_close(&app);
 		return cli_fail(&e);
 	}
 	exchange_free(x);
-	/*
-	 * A second transaction: replay_all opens its own. Should it fail, the merged log is
-	 * saved and the cards are a stale cache of it, which doctor (or importing again)
-	 * rebuilds.
-	 */
-	if (replay_all(app.st, app.cat, &app.params, &cards, &e) < 0) {
-		fprintf(stderr,
-		        "backprep: the reviews were imported, but the cards could not be rebuilt: "
-		        "%s\nbackprep: run 'backprep doctor' to rebuild them\n",
-		        bp_error_str(&e, buf, sizeof(buf)));
-		app_close(&app);
-		return 1;
-	}
 	app_close(&app);
 	printf("imported %zu reviews (%zu already present); %zu cards rebuilt\n", n.added,
-	       n.present, cards);
+	       n.present, n.cards);
 	return 0;
 }

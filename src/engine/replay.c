@@ -202,3 +202,14 @@ int replay_all(store *st, const catalog *c, const fsrs_params *p, size_t *cards,
 	*cards = r.cards_checked;
 	return rc;
 }
+
+int replay_rebuild(store *st, const catalog *c, const fsrs_params *p, size_t *cards,
+		   bp_error *e)
+{
+	doctor_report r = { 0 };
+	fix_ctx f = { st, c, p, &r, true, e };
+	int rc = each_item(st, fix_item, &f, &r.reviews_read, e);
+
+	*cards = r.cards_checked;
+	return rc;
+}

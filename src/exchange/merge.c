@@ -9,6 +9,7 @@
 
 #include "backprep/clock.h"
 #include "backprep/fsrs.h"
+#include "backprep/replay.h"
 #include "exchange_impl.h"
 
 /* A plan date from the file, where the database has none ("" is a cleared date). */
@@ -88,8 +89,8 @@ out:
 	return rc;
 }
 
-int exchange_merge(store *st, const catalog *c, const exchange_file *x, exchange_counts *out,
-                   bp_error *e)
+int exchange_merge(store *st, const catalog *c, const fsrs_params *p, const exchange_file *x,
+		   exchange_counts *out, bp_error *e)
 {
 	memset(out, 0, sizeof(*out));
 	if (store_begin(st, e) < 0)
@@ -101,7 +102,8 @@ int exchange_merge(store *st, const catalog *c, const exchange_file *x, exchange
 	for (size_t i = 0; i < x->n_flags; i++)
 		if (set_flags(st, c, &x->flags[i], out, e) < 0)
 			goto fail;
-	if (store_commit(st, e) < 0)
+	/* the cards are rebuilt from the merged log in the same transaction: all or nothing */
+	if (replay_rebuild(st, c, p, &out->cards, e) < 0 || store_commit(st, e) < 0)
 		goto fail;
 	return 0;
 fail:
