@@ -116,12 +116,8 @@ int app_plan_load(bp_app *app, int64_t today, app_plan *p, bp_error *e)
 	}
 	p->plan = catalog_plan(app->cat);
 	p->first_run = store_setting_get(app->st, "first_run", buf, sizeof(buf), e) != 1;
-	if (p->first_run) { /* an imported history is not a first run */
-		store_day all;
-
-		p->first_run = store_day_stats(app->st, 0, INT64_MAX, &all, NULL) == 0 &&
-			       all.answers == 0;
-	}
+	if (p->first_run) /* an imported history is not a first run */
+		p->first_run = store_has_reviews(app->st, NULL) == 0;
 	p->interview = app_interview(app, &p->interview_from_config);
 	p->minutes_from_config = app->cfg.daily_minutes > 0;
 	if (p->minutes_from_config)

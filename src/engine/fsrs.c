@@ -523,7 +523,10 @@ double fsrs_retrievability(const fsrs_params *p, const fsrs_card *c, int64_t at)
 
 	if (c->state == FSRS_NEW)
 		return 1.0;
-	model_init(&m, p);
+	/* Only the decay and the factor matter here; the queue asks this for every card, so
+	 * the rest of model_init (all the clipping, the interval modifier) is skipped. */
+	m.decay = -clampd(weight_or_zero(p->w[20]), w_bounds[20][0], w_bounds[20][1]);
+	m.factor = r8(exp(pow(m.decay, -1) * log(0.9)) - 1);
 	t = floor_div(at - c->last_review, DAY);
 	if (t < 0)
 		t = 0;

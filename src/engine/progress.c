@@ -5,7 +5,26 @@
 #include "backprep/clock.h"
 #include "backprep/progress.h"
 
-static void count_days(const progress_input *in, plan_progress *p)
+/* The plan day a time falls on, or -1 outside the plan; bounds[i] starts day i. One
+ * localtime per plan day instead of one per card and review. */
+static int day_index(const int64_t *bounds, int n, int64_t t)
+{
+	int lo = 0, hi = n;
+
+	if (t < bounds[0] || t >= bounds[n])
+		return -1;
+	while (hi - lo > 1) {
+		int mid = (lo + hi) / 2;
+
+		if (t >= bounds[mid])
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void count_days(const progress_input *in, plan_progress *p, const int64_t *bounds)
 {
 	const plan_calendar *cal = in->cal;
 
@@ -13,11 +32,12 @@ static void count_days(const progress_input *in, plan_progress *p)
 		p->days[i].day = cal->start + i;
 	for (size_t i = 0; i < in->n_reviews; i++) {
 		const store_review *r = &in->reviews[i];
-		int64_t d = clock_local_day(r->at) - cal->start;
-		const bp_item *it = catalog_find(in->cat, r->item);
+		int d = day_index(bounds, p->n_days, r->at);
+		const bp_item *it;
 
-		if (d < 0 || d >= p->n_days)
+		if (d < 0)
 			continue;
+		it = catalog_find(in->cat, r->item);
 		p->days[d].seconds += r->seconds;
 		p->days[d].answers++;
 		if (it)
@@ -25,19 +45,18 @@ static void count_days(const progress_input *in, plan_progress *p)
 	}
 	for (size_t i = 0; i < in->n_cards; i++) {
 		const store_card *c = &in->cards[i];
-		int64_t d;
 		const bp_item *it;
-		int w;
+		int d;
 
 		if (c->state == 0 || !c->introduced)
 			continue;
-		d = clock_local_day(c->introduced);
-		w = plan_week_of(cal, d);
-		if (d - cal->start >= 0 && d - cal->start < p->n_days)
-			p->days[d - cal->start].new_items++;
+		d = day_index(bounds, p->n_days, c->introduced);
+		if (d < 0)
+			continue;
+		p->days[d].new_items++;
 		it = catalog_find(in->cat, c->item);
-		if (it && w >= 1 && d - cal->start < p->n_days)
-			p->new_by_week[w - 1][it->area]++;
+		if (it)
+			p->new_by_week[plan_week_of(cal, cal->start + d) - 1][it->area]++;
 	}
 	for (int i = 0; i < p->n_days; i++) {
 		plan_day_stat *s = &p->days[i];
@@ -137,12 +156,21 @@ static int eval_milestones(const progress_input *in, plan_progress *p)
 
 int plan_progress_make(const progress_input *in, plan_progress *out)
 {
+	int64_t *bounds;
+
 	memset(out, 0, sizeof(*out));
 	out->n_days = in->cal->days;
 	out->days = calloc((size_t)out->n_days, sizeof(*out->days));
-	if (!out->days)
+	bounds = malloc(((size_t)out->n_days + 1) * sizeof(*bounds));
+	if (!out->days || !bounds) {
+		free(bounds);
+		plan_progress_free(out);
 		return -1;
-	count_days(in, out);
+	}
+	for (int i = 0; i <= out->n_days; i++)
+		bounds[i] = clock_day_start(in->cal->start + i);
+	count_days(in, out, bounds);
+	free(bounds);
 	catch_up(in, out);
 	count_cards(in, out);
 	if (eval_milestones(in, out) < 0) {

@@ -27,6 +27,7 @@ static const char *const sql[ST_COUNT] = {
 		       "source FROM review ORDER BY item, at, id",
 	[ST_REVIEWS_OF] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, draw, "
 			  "source FROM review WHERE item = ? ORDER BY at, id",
+	[ST_HAS_REVIEWS] = "SELECT EXISTS (SELECT 1 FROM review)",
 	[ST_REVIEWS_RANGE] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, "
 			     "draw, source FROM review WHERE at >= ? AND at < ? ORDER BY at, id",
 	[ST_DELETE_REVIEW] = "DELETE FROM review WHERE id = ?",
@@ -92,9 +93,14 @@ static void bind_card(sqlite3_stmt *s, const store_card *c)
 static void read_card(sqlite3_stmt *s, store_card *c)
 {
 	const unsigned char *item = sqlite3_column_text(s, 0);
+	int n = item ? sqlite3_column_bytes(s, 0) : 0;
 
+	/* memcpy, not snprintf: Today reads every card, and this is its inner loop */
 	memset(c, 0, sizeof(*c));
-	snprintf(c->item, sizeof(c->item), "%s", item ? (const char *)item : "");
+	if (n >= (int)sizeof(c->item))
+		n = (int)sizeof(c->item) - 1;
+	if (n > 0)
+		memcpy(c->item, item, (size_t)n);
 	c->rev = sqlite3_column_int(s, 1);
 	c->state = sqlite3_column_int(s, 2);
 	c->stability = sqlite3_column_double(s, 3);
@@ -459,4 +465,18 @@ int store_setting_set(store *st, const char *key, const char *value, bp_error *e
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, e, "cannot save a setting:");
+}
+
+int store_has_reviews(store *st, bp_error *e)
+{
+	sqlite3_stmt *s = store_stmt(st, ST_HAS_REVIEWS, e);
+	int rc, any = 0;
+
+	if (!s)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		any = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? any : store_fail(st, e, "cannot read the review log:");
 }

@@ -9,8 +9,10 @@
  * the times are the same on every run. It prints figures; it asserts nothing about time.
  *
  * Figures: (a) app_today (store_day_stats + store_cards + queue_build, as Today does it) and
- * queue_build alone, over 100k and 1M reviews and 100, 300 and 3,000 due reviews; (b)
- * session_grade through the real store (one transaction, synchronous=FULL, so one fsync).
+ * queue_build alone, over 100k and 1M reviews and 100, 300 and 3,000 due reviews, with the
+ * interview tomorrow (every card due), and before the welcome questions are answered (as
+ * after a first run or an import); (b) session_grade through the real store (one
+ * transaction, synchronous=FULL, so one fdatasync of the WAL).
  */
 #include <ftw.h>
 #include <math.h>
@@ -35,6 +37,7 @@ enum {
 	N_ITEMS = N_PACKS * ITEMS_PER_PACK,
 	TODAY_ANSWERS = 10, /* answered earlier today, so that Today has something done */
 	REPS_TODAY = 200,
+	REPS_WELCOME = 5, /* app_today before the welcome is done: slow, see the table */
 	REPS_BUILD = 1000,
 	REPS_RECORD = 1000,
 };
@@ -505,7 +508,9 @@ typedef struct row {
 	int minutes, backlog_days;
 } row;
 
-static row measure_day(bp_app *app)
+/* Measures app_today `reps` times (after a few to warm the page cache and statements), then
+ * its parts. */
+static row measure_day(bp_app *app, int reps)
 {
 	static double ns[REPS_BUILD];
 	bp_error e = {0};
@@ -515,18 +520,18 @@ static row measure_day(bp_app *app)
 	row out = {0};
 	store_day d;
 
-	for (int i = 0; i < 5; i++) { /* warm the page cache and the statements */
+	for (int i = 0; i < (reps < 5 ? 1 : 5); i++) {
 		today(app, &t);
 		app_day_free(&t);
 	}
-	for (int i = 0; i < REPS_TODAY; i++) {
+	for (int i = 0; i < reps; i++) {
 		double t0 = now_ns();
 
 		today(app, &t);
 		ns[i] = now_ns() - t0;
 		app_day_free(&t);
 	}
-	out.today = summarise(ns, REPS_TODAY);
+	out.today = summarise(ns, (size_t)reps);
 
 	today(app, &t);
 	out.due_total = t.q.due_total;
@@ -574,8 +579,8 @@ static row measure_day(bp_app *app)
 
 static void print_row(const char *reviews, const char *due, const row *r)
 {
-	printf("%-5s %-20s %5zu %5zu %4d %5zu/%-4d | %5.2f %6.2f %6.2f | %5.2f %6.2f %6.2f | %6.2f "
-	       "%6.3f\n",
+	printf("%-5s %-20s %5zu %5zu %4d %5zu/%-4d | %7.2f %7.2f %7.2f | %5.2f %6.2f %6.2f | "
+	       "%6.2f %6.3f\n",
 	       reviews, due, r->due_total, r->n, r->minutes, r->backlog, r->backlog_days,
 	       r->today.min_ms, r->today.median_ms, r->today.p99_ms, r->build.min_ms,
 	       r->build.median_ms, r->build.p99_ms, r->cards.median_ms, r->stats.median_ms);
@@ -583,10 +588,10 @@ static void print_row(const char *reviews, const char *due, const row *r)
 
 static void print_header(void)
 {
-	printf("\n%-5s %-20s %5s %5s %4s %10s | %-19s | %-19s | %6s %6s\n", "revs", "due today",
+	printf("\n%-5s %-20s %5s %5s %4s %10s | %-23s | %-19s | %6s %6s\n", "revs", "due today",
 	       "due", "queue", "mins", "backlog/d", "app_today (ms)", "queue_build (ms)", "cards",
 	       "stats");
-	printf("%-5s %-20s %5s %5s %4s %10s | %5s %6s %6s | %5s %6s %6s | %6s %6s\n", "", "", "",
+	printf("%-5s %-20s %5s %5s %4s %10s | %7s %7s %7s | %5s %6s %6s | %6s %6s\n", "", "", "",
 	       "", "", "", "min", "median", "p99", "min", "median", "p99", "median", "median");
 }
 
@@ -681,13 +686,24 @@ int main(void)
 	}
 
 	print_header();
+	/* Before the welcome questions are answered (a first run, or after an import). */
+	for (int k = 0; k < 2; k++) {
+		open_store(&app, db[k]);
+		r = measure_day(&app, REPS_WELCOME);
+		store_close(app.st);
+		app.st = NULL;
+		print_row(k ? "1M" : "100k", "300, before welcome", &r);
+	}
+	/* A person past the welcome, from here on. */
 	for (int k = 0; k < 2; k++) {
 		for (size_t d = 0; d < sizeof(due_counts) / sizeof(due_counts[0]); d++) {
 			char label[32];
 
 			set_due(&h, db[k], due_counts[d]);
 			open_store(&app, db[k]);
-			r = measure_day(&app);
+			if (app_finish_first_run(&app, &e) < 0)
+				die("app_finish_first_run", e.msg);
+			r = measure_day(&app, REPS_TODAY);
 			store_close(app.st);
 			app.st = NULL;
 			snprintf(label, sizeof(label), "%zu", due_counts[d]);
@@ -700,7 +716,7 @@ int main(void)
 	open_store(&app, db[1]);
 	if (app_set_interview(&app, day + 1, &e) < 0)
 		die("app_set_interview", e.msg);
-	r = measure_day(&app);
+	r = measure_day(&app, REPS_TODAY);
 	print_row("1M", "300 + interview tmrw", &r);
 	if (app_set_interview(&app, 0, &e) < 0 || app_interview(&app, &from_config) != 0)
 		die("app_set_interview", "cannot clear it");
@@ -720,9 +736,9 @@ int main(void)
 	       "mins = their\nminutes; backlog/d = due reviews that do not fit, and the days to "
 	       "clear them; app_today =\nwhat Today does (day stats, every card, the plan, "
 	       "queue_build); queue_build = the build alone\non loaded cards; cards = store_cards; "
-	       "stats = store_day_stats. Over %d runs (app_today,\ncards) or %d (queue_build, "
-	       "stats), after 5 to warm up.\n",
-	       REPS_TODAY, REPS_BUILD);
+	       "stats = store_day_stats. Over %d runs (app_today,\ncards; %d before the "
+	       "welcome) or %d (queue_build, stats), after 5 (1) to warm up.\n",
+	       REPS_TODAY, REPS_WELCOME, REPS_BUILD);
 
 	app_close(&app);
 	free(h.card);
