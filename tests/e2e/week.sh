@@ -76,6 +76,14 @@ check "new items per day stayed within the plan's allowance (6 in week 1)" \
 out=$("$BIN" --content "$ROOT/content" doctor)
 check "the log replays to exactly the cached cards" grep -q "cards: all match the review log" <<<"$out"
 
+# Export the week, import it into a fresh database: the same states.
+cards_of() { sqlite3 -batch "$1" "SELECT item, rev, state, printf('%.9f', stability), printf('%.9f', difficulty), due, reps, lapses, step FROM card WHERE state <> 0 ORDER BY item"; }
+"$BIN" --content "$ROOT/content" export -o "$T/week.json"
+out=$("$BIN" --content "$ROOT/content" --db "$T/fresh.db" import "$T/week.json")
+check "the week imports into a fresh database" grep -q "^imported $answered reviews (0 already present)" <<<"$out"
+check "with every card in the same state" test "$(cards_of "$DB")" = "$(cards_of "$T/fresh.db")"
+check "and a non-empty set of them" test -n "$(cards_of "$T/fresh.db")"
+
 export BACKPREP_NOW="2026-12-08T08:00:00Z"
 out=$("$BIN" --content "$ROOT/content" today --json)
 check "day 8 brings reviews back" grep -q '"kind": "review"' <<<"$out"
