@@ -9,6 +9,9 @@
 enum { EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
 
 void cli_usage(FILE *f);
+
+/* "backprep: <message>" and the usage on stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) BP_PRINTF(1, 2);
 int cmd_today(const app_opts *o, int argc, char **argv);
 int cmd_validate(const app_opts *o, int argc, char **argv);
 int cmd_doctor(const app_opts *o, int argc, char **argv);

@@ -1,7 +1,6 @@
 /* exchange: `export` and `import`, the command-line side of src/exchange. */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,21 +11,6 @@
 #include "cli.h"
 
 enum format { FORMAT_JSON, FORMAT_CSV };
-
-static int export_usage(const char *fmt, ...) BP_PRINTF(1, 2);
-
-static int export_usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "backprep: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	cli_usage(stderr);
-	return EXIT_USAGE;
-}
 
 static int write_export(store *st, enum format format, FILE *f, bp_error *e)
 {
@@ -118,15 +102,15 @@ int cmd_export(const app_opts *o, int argc, char **argv)
 		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
 			out = argv[++i];
 		else if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "-o") == 0)
-			return export_usage("option '%s' needs a value", argv[i]);
+			return cli_usage_error("option '%s' needs a value", argv[i]);
 		else
-			return export_usage("unknown argument '%s' for export", argv[i]);
+			return cli_usage_error("unknown argument '%s' for export", argv[i]);
 		if (v && strcmp(v, "json") == 0)
 			format = FORMAT_JSON;
 		else if (v && strcmp(v, "csv") == 0)
 			format = FORMAT_CSV;
 		else if (v)
-			return export_usage("unknown export format '%s' (json or csv)", v);
+			return cli_usage_error("unknown export format '%s' (json or csv)", v);
 	}
 	/* read-only: no lock, so that it works while the trainer is open */
 	if (cli_open(&app, o, true))

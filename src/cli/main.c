@@ -44,9 +44,7 @@ void cli_usage(FILE *f)
 	      f);
 }
 
-static int usage_error(const char *fmt, ...) BP_PRINTF(1, 2);
-
-static int usage_error(const char *fmt, ...)
+int cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -142,16 +140,16 @@ int main(int argc, char **argv)
 		} else if (strncmp(argv[i], "--content", 9) == 0 &&
 			   (v = flag_value(argc, argv, &i, "--content"))) {
 			if (o.n_content == APP_MAX_CONTENT)
-				return usage_error("at most %d --content directories", APP_MAX_CONTENT);
+				return cli_usage_error("at most %d --content directories", APP_MAX_CONTENT);
 			o.content[o.n_content++] = v;
 		} else if (strncmp(argv[i], "--plan", 6) == 0 &&
 			   (v = flag_value(argc, argv, &i, "--plan"))) {
 			o.plan = v;
 		} else if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--content") == 0 ||
 			   strcmp(argv[i], "--plan") == 0) {
-			return usage_error("option '%s' needs a value", argv[i]);
+			return cli_usage_error("option '%s' needs a value", argv[i]);
 		} else {
-			return usage_error("unknown option '%s'", argv[i]);
+			return cli_usage_error("unknown option '%s'", argv[i]);
 		}
 	}
 	if (i == argc)
@@ -176,5 +174,5 @@ int main(int argc, char **argv)
 		cli_usage(stdout);
 		return 0;
 	}
-	return usage_error("unknown command '%s'", argv[i]);
+	return cli_usage_error("unknown command '%s'", argv[i]);
 }

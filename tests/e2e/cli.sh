@@ -11,7 +11,7 @@ check "--help shows usage" grep -q "^usage: backprep" <<<"$OUT"
 run --frobnicate
 expect_eq "an unknown flag exits 2" "$RC" 2
 check "an unknown flag is named, then the usage" \
-	bash -c 'head -2 <<<"$0" | grep -qx "usage: backprep .*" ; grep -q "^backprep: unknown option '\''--frobnicate'\''" <<<"$0"' "$OUT"
+	bash -c 'head -2 <<<"$0" | grep -qx "usage: backprep .*" && grep -q "^backprep: unknown option '\''--frobnicate'\''" <<<"$0"' "$OUT"
 run frobnicate
 expect_eq "an unknown command exits 2" "$RC" 2
 check "an unknown command is named" grep -q "unknown command 'frobnicate'" <<<"$OUT"
