@@ -18,35 +18,14 @@ CARDS="SELECT item, rev, state, printf('%.17g', stability), printf('%.17g', diff
 REVIEWS="SELECT item, rev, at, grade, covered, points, hints, seconds,
 	coalesce(printf('%.17g', draw), 'none'), source FROM review ORDER BY item, at, id"
 
-# wait_any A B: polls until either text is on the screen.
-wait_any() {
-	local i=0
-	while [ $i -lt 200 ]; do
-		screen | grep -qF -e "$1" -e "$2" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	screen | sed 's/^/#   | /'
-	return 1
-}
-
-# today: past the first run's questions (skipped), if they are asked, to Today.
-today() {
-	wait_any "Welcome" "Enter drill" || return 1
-	if screen | grep -q "Welcome"; then
-		keys Escape
-		wait_for "Enter drill" >/dev/null || return 1
-	fi
-}
-
 # drill GRADE...: today's drill, each question answered with the next grade (then Good);
 # "*" before a grade stars the question first.
 drill() {
 	local n=0 g
-	today || return 1
+	skip_welcome || return 1
 	keys Enter
 	while [ $n -lt 20 ]; do
-		wait_any "Space reveal" "Drill done" || return 1
+		wait_for_any "Space reveal" "Drill done" || return 1
 		screen | grep -q "Drill done" && break
 		g=${1:-3}
 		[ $# -gt 0 ] && shift
@@ -90,7 +69,7 @@ expect_eq "one card is starred" "$(sql 'SELECT count(*) FROM card WHERE starred 
 
 # Export while the trainer is open: it reads without taking the lock.
 start -- "${CONTENT[@]}"
-today >/dev/null
+skip_welcome >/dev/null
 run export -o "$OUT"
 expect_eq "export runs while the trainer is open" "$RC" 0
 check "export -o leaves no temporary file" test ! -e "$OUT.tmp"

@@ -3,7 +3,6 @@
 # cause, mitigation and prevention, and the share covered counts every step's points.
 . "$(dirname "$0")/lib.bash"
 
-absent() { ! screen | grep -qF -- "$1"; }
 
 start_today -- --content "$ROOT/tests/fixtures/mock/debugging.yaml"
 wait_for "Up next: 1 question" >/dev/null

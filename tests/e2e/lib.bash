@@ -64,21 +64,34 @@ SH
 
 screen() { tmux -S "$SOCK" capture-pane -p -t e2e 2>/dev/null; }
 
-# start_today [same as start]: starts, and on a first run skips the welcome questions (Esc),
-# so the test begins on Today.
-start_today() {
+# wait_for_any A B: polls until either text is on the screen.
+wait_for_any() {
 	local i=0
-	start "$@"
 	while [ $i -lt 200 ]; do
-		if screen | grep -qF "When is your interview?"; then
-			keys Escape
-			wait_for "Enter drill" >/dev/null
-			return
-		fi
-		screen | grep -qF "Enter drill" && return
+		screen | grep -qF -e "$1" -e "$2" && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
+	screen | sed 's/^/#   | /'
+	return 1
+}
+
+# absent TEXT: TEXT is not on the screen now.
+absent() { ! screen | grep -qF -- "$1"; }
+
+# skip_welcome: on a first run, skips the welcome questions (Esc); ends on Today.
+skip_welcome() {
+	wait_for_any "When is your interview?" "Enter drill" || return 1
+	if screen | grep -qF "When is your interview?"; then
+		keys Escape
+		wait_for "Enter drill" >/dev/null || return 1
+	fi
+}
+
+# start_today [same as start]: starts, past the welcome questions, on Today.
+start_today() {
+	start "$@"
+	skip_welcome
 }
 
 # wait_for TEXT [SECONDS]: polls the screen until TEXT appears.

@@ -17,7 +17,6 @@ printf '%s\n' "checked the replica lag first" >>"$1"
 SH
 chmod +x "$EDITOR_SCRIPT"
 
-absent() { ! screen | grep -qF -- "$1"; }
 
 # wait_re REGEX [SECONDS]: polls the screen until a line matches the extended regex.
 wait_re() {

@@ -42,18 +42,6 @@ reveal_all() {
 	return 1
 }
 
-# wait_for_any A B: polls until either text is on the screen.
-wait_for_any() {
-	local i=0
-	while [ $i -lt 200 ]; do
-		screen | grep -qF -e "$1" -e "$2" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	screen | sed 's/^/#   | /'
-	return 1
-}
-
 for day in 01 02 03 04 05 06 07; do
 	export BACKPREP_NOW="2026-12-${day}T08:00:00Z"
 	start_today -- --content "$ROOT/content"
