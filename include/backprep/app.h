@@ -11,12 +11,14 @@
 
 #include "backprep/catalog.h"
 #include "backprep/config.h"
+#include "backprep/estimate.h"
 #include "backprep/fsrs.h"
 #include "backprep/paths.h"
 #include "backprep/plan.h"
 #include "backprep/progress.h"
 #include "backprep/queue.h"
 #include "backprep/rng.h"
+#include "backprep/sched.h"
 #include "backprep/store.h"
 
 enum { APP_MAX_CONTENT = 16 };
@@ -33,10 +35,11 @@ typedef struct bp_app {
 	catalog *cat;
 	bp_diags problems; /* what was wrong with the content; broken packs were skipped */
 	store *st;
-	fsrs_params params;
+	sched sched;       /* the scheduler's settings; sched.base is the memory model */
 	bp_rng rng;
 	store_card *cards; /* loaded by app_today */
 	size_t n_cards;
+	estimate est;      /* expected answer times, learned by app_today */
 	bp_config cfg;
 	char config_path[PATHS_MAX];
 	char content[APP_MAX_CONTENT][PATHS_MAX];
@@ -63,22 +66,54 @@ typedef struct app_plan {
 	const bp_answer *answers[APP_MAX_ANSWERS];
 } app_plan;
 
+enum { APP_MORE_MINUTES = 15, APP_MSG = 320 };
+
+/* Whether the plan's new questions can be reached at this budget, by projecting the days
+ * left: each day's room after the reviews placed on it, filled with the plan's questions in
+ * the order they open, each adding its own first reviews to the days after. */
+typedef struct app_reach {
+	int days_left;       /* today and the plan's days after it */
+	int target;          /* new questions the plan still asks for (with the catch-up) */
+	int reach;           /* new questions the projection introduces at this budget */
+	int reach_more;      /* the same at APP_MORE_MINUTES more a day */
+	int per_day;         /* new questions a day that fit, on average */
+	bool feasible;       /* reach >= target */
+} app_reach;
+
 typedef struct app_day {
 	app_plan plan;
 	plan_pos pos;
 	const bp_week *week; /* NULL without a plan */
 	int budget;          /* minutes a day */
-	int new_per_day;     /* with the catch-up included */
+	int plan_new;        /* the plan's own new questions a day this week */
+	int new_per_day;     /* the plan's, with the catch-up that fits */
 	int behind;          /* new items behind the plan (negative: ahead) */
-	int extra_new;       /* the catch-up added to today's allowance */
+	int extra_new;       /* the catch-up added to today's allowance, never more than fits */
 	store_day done;      /* answered today so far */
 	queue q;             /* the rest of today */
+	app_reach reach;
+	char pace_msg[APP_MSG];    /* where the plan stands, in the numbers above; "" on track */
+	bool pace_bad;
+	char backlog_msg[APP_MSG]; /* reviews that do not fit today, or before the interview */
 	const char *tip;     /* tip of the day, or NULL */
 	int64_t interview;   /* local day of the interview; 0: none */
 	bool interview_from_config;
 	int days_to_interview;
 	bool budget_from_config;
 } app_day;
+
+/* What app_day_build works from: app_today reads it from the store; the learner simulation
+ * hands it over from memory. */
+typedef struct app_day_input {
+	const catalog *cat;
+	const store_card *cards;
+	size_t n_cards;
+	const sched *sp;
+	const estimate *est;
+	int64_t now;
+	store_day done;      /* answered today so far */
+	bp_rng *rng;
+} app_day_input;
 
 /* The content directories, in the order DESIGN.md gives ("Files on the user's machine"). */
 size_t app_content_dirs(const app_opts *o, char dirs[][PATHS_MAX], size_t max);
@@ -108,6 +143,10 @@ int app_set_interview(bp_app *app, int64_t day, bp_error *e);
 
 /* The interview day in force (config.yaml wins over the database); 0 when none. */
 int64_t app_interview(bp_app *app, bool *from_config);
+
+/* Today from t->plan (loaded first) and the input: the budget, the catch-up that fits, the
+ * queue, the plan's reach and the messages built from them. Pure. -1 when out of memory. */
+int app_day_build(const app_day_input *in, app_day *t);
 
 /* Reads the cards and today's figures and builds the rest of today's queue. */
 int app_today(bp_app *app, app_day *t, bp_error *e);

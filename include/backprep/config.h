@@ -11,7 +11,7 @@
 
 #include "backprep/error.h"
 
-enum { CONFIG_MAX_STEPS = 8 };
+enum { CONFIG_MAX_STEPS = 8, CONFIG_STEP_CLASSES = 5 /* open coding scenario choice long */ };
 
 typedef struct bp_config {
 	bool loaded;          /* a file was read */
@@ -28,6 +28,10 @@ typedef struct bp_config {
 	int learning[CONFIG_MAX_STEPS];
 	int n_relearning;     /* -1: not set */
 	int relearning[CONFIG_MAX_STEPS];
+	/* steps_by_kind: learning steps per class (sched.h); -1: not set */
+	int n_steps_by_kind[CONFIG_STEP_CLASSES];
+	int steps_by_kind[CONFIG_STEP_CLASSES][CONFIG_MAX_STEPS];
+	int long_minutes;     /* 0: not set */
 } bp_config;
 
 void config_defaults(bp_config *c);

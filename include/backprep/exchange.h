@@ -17,6 +17,7 @@
 #include "backprep/catalog.h"
 #include "backprep/error.h"
 #include "backprep/fsrs.h"
+#include "backprep/sched.h"
 #include "backprep/store.h"
 
 enum {
@@ -57,7 +58,7 @@ typedef struct exchange_counts {
  * again), the plan start and interview date where st has none, and the suspended and starred
  * flags. Cards are not rebuilt here: that is replay_all's job, afterwards.
  */
-int exchange_merge(store *st, const catalog *c, const fsrs_params *p, const exchange_file *x,
+int exchange_merge(store *st, const catalog *c, const sched *sp, const exchange_file *x,
 		   exchange_counts *out,
                    bp_error *e);
 

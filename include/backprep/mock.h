@@ -21,6 +21,7 @@
 #include "backprep/catalog.h"
 #include "backprep/fsrs.h"
 #include "backprep/rng.h"
+#include "backprep/sched.h"
 #include "backprep/scenario.h"
 #include "backprep/store.h"
 
@@ -90,12 +91,12 @@ int mock_pick(const catalog *c, const bp_mock *tpl, const char *const *used, con
 	      size_t n_used, bp_rng *rng, const bp_item **out, bp_error *e);
 
 /* Starts a round of tpl: draws its questions, saves it, and starts the first clock. */
-mock_round *mock_start(store *st, const catalog *c, const fsrs_params *p, bp_rng *rng,
+mock_round *mock_start(store *st, const catalog *c, const sched *sp, bp_rng *rng,
 		       const bp_mock *tpl, bp_error *e);
 
 /* Opens round `id`: an unfinished one at its first unscored segment, its clock paused; a
  * finished one at MOCK_DONE (to read). */
-mock_round *mock_open(store *st, const catalog *c, const fsrs_params *p, bp_rng *rng,
+mock_round *mock_open(store *st, const catalog *c, const sched *sp, bp_rng *rng,
 		      int64_t id, bp_error *e);
 
 /* Saves the running clock (as mock_leave) and frees. */

@@ -1,15 +1,22 @@
 /*
  * queue: what to ask today, in order, under a time budget.
  *
- * Due reviews come first, the most at risk first: lowest retrievability now, or at the
- * interview when there is one (and then nothing waits past the day before it). New items
- * follow once every due review is in, from the plan week and the weeks before it, within the
- * week's levels, up to the day's allowance: each is drawn from an area chosen with
- * probability proportional to the week's focus weight times the area's weakness (a lower
- * mean retrievability and more lapses raise it), lowest week and level first inside an area.
- * No two neighbours share a tag when another order allows it (reviews and new items are
- * spaced each among themselves). Only the first item may exceed the budget, and only when
- * nothing fits. What does not fit is the backlog, spread over the next days by risk.
+ * Every answer's time is the estimator's (estimate.h): a new question its minutes plus the
+ * same-day steps it comes back for, a review this person's measured share of them. Reviews
+ * are placed on days by pace.h: today's are the ones placed today, the most at risk of being
+ * forgotten first (lowest retrievability now, or at the interview when there is one). A
+ * review that alone exceeds the minutes left is not asked; shorter ones are. With an
+ * interview date, reviews that would fall after the day before it are spread over the days
+ * before it without overfilling any, and those brought forward to today are asked today.
+ * New items follow once every review due today is in, from the plan week and the weeks
+ * before it, within the week's levels, up to the day's allowance and only while they fit:
+ * each is drawn from an area chosen with probability proportional to the week's focus
+ * weight times the area's weakness (a lower mean retrievability and more lapses raise it);
+ * inside an area the questions tagged `guide` (those the preparation guide names) come
+ * first, then the lowest week and level. No two neighbours share a tag when another order
+ * allows it (reviews and new items are spaced each among themselves). Only a new item may
+ * exceed the budget, and only when it is the only thing asked. What does not fit today is
+ * the backlog, placed on the next days with room.
  * Pure: it reads the catalog and the cards it is given, and draws only from the rng given.
  */
 #ifndef BACKPREP_QUEUE_H
@@ -20,14 +27,18 @@
 #include <stdint.h>
 
 #include "backprep/catalog.h"
+#include "backprep/estimate.h"
 #include "backprep/fsrs.h"
+#include "backprep/pace.h"
 #include "backprep/rng.h"
+#include "backprep/sched.h"
 #include "backprep/store.h"
 
 typedef struct queue_entry {
 	const bp_item *item;
 	const store_card *card; /* NULL for a new item */
 	double retrievability;  /* now, or at the interview when one is set; 1 for a new item */
+	double minutes;         /* expected, from the estimator */
 } queue_entry;
 
 typedef struct queue_opts {
@@ -40,23 +51,28 @@ typedef struct queue_opts {
 	const double *focus;  /* AREA_COUNT weights of the plan week; NULL: all equal */
 	int64_t interview;    /* start of the interview day (Unix seconds); 0: none */
 	bp_rng *rng;          /* for drawing areas; NULL: always the heaviest */
-	int daily_minutes;    /* a full day's budget, to say when a backlog clears */
+	int daily_minutes;    /* a full day's budget, for the days after today */
+	const int *day_minutes; /* when set, the budget of day d (0: today) for d < n_day_minutes */
+	int n_day_minutes;
+	const estimate *est;  /* expected answer times; NULL: the priors */
+	const sched *sp;      /* the steps a new item comes back for today; NULL: none */
 } queue_opts;
 
 typedef struct queue {
 	queue_entry *v;
 	size_t n;
-	int minutes;          /* sum of the entries' minutes */
+	double minutes;       /* sum of the entries' expected minutes */
+	size_t reviews;       /* entries that are reviews (the first ones) */
 	size_t due_total;     /* reviews due today, in the queue or not */
+	size_t brought_forward; /* reviews in the queue that fall due after today */
 	size_t new_available; /* new items the plan would allow, in the queue or not */
-	size_t backlog;       /* due reviews that do not fit today */
-	int backlog_minutes;
-	int backlog_days;     /* days it takes to clear at a full day's budget */
+	size_t backlog;       /* reviews due today that do not fit today */
+	double backlog_minutes;
+	int backlog_days;     /* the last day a backlog review is placed on; -1: not within
+			       * the days placed */
+	pace_plan pace;       /* every review's day: the forecast of each day's minutes */
 	double weakness[AREA_COUNT];
 } queue;
-
-/* When a card is next due, given the interview (its due, or the day before the interview). */
-int64_t queue_effective_due(const store_card *sc, int64_t now, int64_t interview);
 
 /* Builds q from the catalog and the cards (which must outlive q). -1 when out of memory. */
 int queue_build(const catalog *c, const store_card *cards, size_t n_cards, const fsrs_params *p,
@@ -69,6 +85,10 @@ void queue_free(queue *q);
  * their schedule.
  */
 int queue_cram(const catalog *c, const store_card *cards, size_t n_cards, const fsrs_params *p,
-	       int64_t now, int64_t interview, size_t limit, queue *q);
+	       const estimate *est, int64_t now, int64_t interview, size_t limit, queue *q);
+
+/* The expected minutes of a new item today: its minutes, plus a review's time for each
+ * same-day step it comes back for when answered Good. */
+double queue_new_minutes(const queue_opts *o, const bp_item *it);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "backprep/catalog.h"
 #include "backprep/fsrs.h"
+#include "backprep/sched.h"
 #include "backprep/store.h"
 
 /*
@@ -29,14 +30,14 @@ typedef struct doctor_report {
 } doctor_report;
 
 /* Checks the database, replays every item's log and repairs the cards that differ. */
-int replay_doctor(store *st, const catalog *c, const fsrs_params *p, doctor_report *r,
+int replay_doctor(store *st, const catalog *c, const sched *sp, doctor_report *r,
 		  bp_error *e);
 
 /* Rebuilds every card from the log, in a transaction of its own. */
-int replay_all(store *st, const catalog *c, const fsrs_params *p, size_t *cards, bp_error *e);
+int replay_all(store *st, const catalog *c, const sched *sp, size_t *cards, bp_error *e);
 
 /* The same inside the caller's transaction (import: merge and rebuild commit together). */
-int replay_rebuild(store *st, const catalog *c, const fsrs_params *p, size_t *cards,
+int replay_rebuild(store *st, const catalog *c, const sched *sp, size_t *cards,
 		   bp_error *e);
 
 #endif

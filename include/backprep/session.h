@@ -15,6 +15,7 @@
 #include "backprep/queue.h"
 #include "backprep/rng.h"
 #include "backprep/scenario.h"
+#include "backprep/sched.h"
 #include "backprep/store.h"
 
 typedef enum {
@@ -29,7 +30,7 @@ enum { SESSION_MAX_POINTS = 9 };
 typedef struct session session;
 
 /* The session takes the queue; store, catalog, params and rng must outlive it. */
-session *session_new(store *st, queue *q, const fsrs_params *p, bp_rng *rng);
+session *session_new(store *st, queue *q, const sched *sp, bp_rng *rng);
 
 /* A cram session: answers are recorded (source "cram") but schedules never change. */
 void session_set_cram(session *s);

@@ -83,6 +83,10 @@ int store_reviews(store *st, const char *item, store_review_fn fn, void *ctx, bp
 int store_reviews_range(store *st, int64_t from, int64_t to, store_review_fn fn, void *ctx,
 			bp_error *e);
 
+/* Calls fn for the `limit` most recent reviews that were not their item's first answer
+ * (and not scored in a mock round), newest first: what the time estimator learns from. */
+int store_recent_reviews(store *st, int limit, store_review_fn fn, void *ctx, bp_error *e);
+
 /* How many reviews in the log have r's item, revision, time and grade (what merging
  * compares), into *n. */
 int store_review_twins(store *st, const store_review *r, size_t *n, bp_error *e);

@@ -16,7 +16,7 @@ int cmd_doctor(const app_opts *o, int argc, char **argv)
 	}
 	if (cli_open(&app, o, false))
 		return 1;
-	if (replay_doctor(app.st, app.cat, &app.params, &r, &e) < 0) {
+	if (replay_doctor(app.st, app.cat, &app.sched, &r, &e) < 0) {
 		app_close(&app);
 		return cli_fail(&e);
 	}

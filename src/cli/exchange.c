@@ -140,7 +140,7 @@ int cmd_import(const app_opts *o, int argc, char **argv)
 		exchange_free(x);
 		return 1;
 	}
-	if (exchange_merge(app.st, app.cat, &app.params, x, &n, &e) < 0) {
+	if (exchange_merge(app.st, app.cat, &app.sched, x, &n, &e) < 0) {
 		exchange_free(x);
 		app_close(&app);
 		return cli_fail(&e);

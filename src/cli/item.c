@@ -41,11 +41,11 @@ static void print_schedule(bp_app *app, const store_card *sc, int64_t now)
 	clock_format_day(clock_local_day(sc->due), due);
 	printf("State: %s · stability %.2f days · difficulty %.2f · due %s\n",
 	       state_names[sc->state & 3], sc->stability, sc->difficulty, due);
-	printf("Recall now: %.2f", fsrs_retrievability(&app->params, &fc, now));
+	printf("Recall now: %.2f", fsrs_retrievability(&app->sched.base, &fc, now));
 	if (interview) {
 		clock_format_day(interview, when);
 		printf(" · at the interview (%s): %.2f",
-		       when, fsrs_retrievability(&app->params, &fc, clock_day_start(interview)));
+		       when, fsrs_retrievability(&app->sched.base, &fc, clock_day_start(interview)));
 	}
 	printf("\nReps %d · lapses %d\n", sc->reps, sc->lapses);
 }

@@ -55,7 +55,7 @@ static json_t *round_json(bp_app *app, const mock_summary *s, size_t r, bp_error
 {
 	const mock_taken *t = &s->rounds[r];
 	json_t *o = json_object(), *segs = json_array(), *dims = json_array();
-	mock_round *mr = mock_open(app->st, app->cat, &app->params, &app->rng, t->id, e);
+	mock_round *mr = mock_open(app->st, app->cat, &app->sched, &app->rng, t->id, e);
 
 	if (!mr) {
 		json_decref(o);

@@ -74,8 +74,9 @@ static json_t *week_json(const app_plan *p, const plan_progress *pr, int w)
 	return o;
 }
 
-static void print_json(const app_plan *p, const plan_progress *pr)
+static void print_json(const app_day *day, const plan_progress *pr)
 {
+	const app_plan *p = &day->plan;
 	json_t *root = json_object(), *weeks = json_array(), *profile = json_array();
 
 	for (int i = 0; i < p->n_answers; i++)
@@ -90,9 +91,12 @@ static void print_json(const app_plan *p, const plan_progress *pr)
 	json_object_set_new(root, "today", json_pack("{s:o, s:i, s:i}", "date", day_json(p->pos.today),
 						     "day", p->pos.day, "week", p->pos.week));
 	json_object_set_new(root, "pace",
-			    json_pack("{s:i, s:i, s:i, s:i, s:i}", "expected", pr->expected,
-				      "introduced", pr->introduced, "behind", pr->behind,
-				      "days_left", pr->days_left, "extra_per_day", pr->extra_per_day));
+			    json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:b, s:s}", "expected",
+				      pr->expected, "introduced", pr->introduced, "behind", pr->behind,
+				      "days_left", pr->days_left, "extra_today", day->extra_new,
+				      "plan_target", day->reach.target, "reach", day->reach.reach,
+				      "reach_more", day->reach.reach_more, "feasible",
+				      day->reach.feasible, "message", day->pace_msg));
 	json_object_set_new(root, "profile", profile);
 	json_object_set_new(root, "weeks", weeks);
 	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -100,8 +104,9 @@ static void print_json(const app_plan *p, const plan_progress *pr)
 	json_decref(root);
 }
 
-static void print_text(const app_plan *p, const plan_progress *pr)
+static void print_text(const app_day *day, const plan_progress *pr)
 {
+	const app_plan *p = &day->plan;
 	char a[16], b[16];
 
 	clock_format_day(p->cal.start, a);
@@ -112,13 +117,11 @@ static void print_text(const app_plan *p, const plan_progress *pr)
 		clock_format_day(p->interview, a);
 		printf("Interview: %s%s\n", a, p->interview_from_config ? " (from config.yaml)" : "");
 	}
-	if (pr->behind > 0)
-		printf("Behind by %d new questions: %d more a day over the %d days left\n", pr->behind,
-		       pr->extra_per_day, pr->days_left);
-	else if (pr->behind < 0)
-		printf("Ahead by %d new questions\n", -pr->behind);
+	if (day->pace_msg[0])
+		printf("%s\n", day->pace_msg);
 	else
-		printf("On track\n");
+		printf("On track: %d new questions introduced before today, as planned\n",
+		       pr->introduced);
 	for (int w = 0; w < PLAN_WEEKS; w++) {
 		const bp_week *wk = p->plan ? &p->plan->weeks[w] : NULL;
 		int done = 0, target = 0;
@@ -221,9 +224,9 @@ int cmd_plan(const app_opts *o, int argc, char **argv)
 		return cli_fail(&e);
 	}
 	if (json)
-		print_json(&day.plan, &pr);
+		print_json(&day, &pr);
 	else
-		print_text(&day.plan, &pr);
+		print_text(&day, &pr);
 	plan_progress_free(&pr);
 	app_day_free(&day);
 	app_close(&app);

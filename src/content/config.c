@@ -14,6 +14,8 @@ void config_defaults(bp_config *c)
 	c->new_per_day = -1;
 	c->n_learning = -1;
 	c->n_relearning = -1;
+	for (int k = 0; k < CONFIG_STEP_CLASSES; k++)
+		c->n_steps_by_kind[k] = -1;
 }
 
 /* "10m", "2h", "1d" or a number of minutes. */
@@ -70,11 +72,28 @@ static bool read_bool(sctx *s, const ynode *n, const char *key, bool *out)
 	return false;
 }
 
+/* steps_by_kind: {open: [1m, 10m], coding: [], ...}; the names are sched.h's classes. */
+static void read_steps_by_kind(sctx *s, const ynode *n, bp_config *c)
+{
+	static const sfield f[] = { { "open", false },	   { "coding", false },
+				    { "scenario", false }, { "choice", false },
+				    { "long", false },	   { NULL, false } };
+	static const sfield *const t[] = { f, NULL };
+	const ynode *v;
+
+	if (!s_map(s, n, t, "'steps_by_kind'"))
+		return;
+	for (int k = 0; k < CONFIG_STEP_CLASSES; k++)
+		if ((v = ytree_get(n, f[k].key)))
+			read_steps(s, v, f[k].key, &c->n_steps_by_kind[k], c->steps_by_kind[k]);
+}
+
 static void read_scheduler(sctx *s, const ynode *n, bp_config *c)
 {
 	static const sfield f[] = { { "fuzz", false },	   { "retention", false },
 				    { "max_interval", false }, { "learning_steps", false },
-				    { "relearning_steps", false }, { NULL, false } };
+				    { "relearning_steps", false }, { "steps_by_kind", false },
+				    { "long_minutes", false }, { NULL, false } };
 	static const sfield *const t[] = { f, NULL };
 	const ynode *v;
 
@@ -91,6 +110,10 @@ static void read_scheduler(sctx *s, const ynode *n, bp_config *c)
 		read_steps(s, v, "learning_steps", &c->n_learning, c->learning);
 	if ((v = ytree_get(n, "relearning_steps")))
 		read_steps(s, v, "relearning_steps", &c->n_relearning, c->relearning);
+	if ((v = ytree_get(n, "steps_by_kind")))
+		read_steps_by_kind(s, v, c);
+	if ((v = ytree_get(n, "long_minutes")))
+		s_int(s, v, "long_minutes", "'scheduler'", 1, 600, &c->long_minutes);
 }
 
 static void read_config(sctx *s, const ynode *root, bp_config *c)

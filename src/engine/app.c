@@ -123,9 +123,12 @@ int app_open(bp_app *app, const app_opts *o, bp_error *e)
 	char db[PATHS_MAX];
 
 	memset(app, 0, sizeof(*app));
+	fsrs_params base;
+
 	if (load_config(app, e) < 0)
 		return -1;
-	apply_config(&app->cfg, &app->params);
+	apply_config(&app->cfg, &base);
+	sched_make(&base, &app->cfg, &app->sched);
 	rng_seed_env(&app->rng, (uint64_t)clock_now() ^ (uint64_t)getpid() << 32);
 	app->n_content_dirs = app_content_dirs(o, app->content, APP_MAX_CONTENT);
 	if (app->n_content_dirs == 0) {
@@ -161,7 +164,7 @@ int app_cram(bp_app *app, queue *q, bp_error *e)
 	bool from_config;
 	int64_t day = app_interview(app, &from_config);
 
-	if (queue_cram(app->cat, app->cards, app->n_cards, &app->params, clock_now(),
+	if (queue_cram(app->cat, app->cards, app->n_cards, &app->sched.base, &app->est, clock_now(),
 		       day ? clock_day_start(day) : 0, 20, q) < 0) {
 		bp_error_set(e, "out of memory while building the cram queue");
 		return -1;
@@ -169,51 +172,63 @@ int app_cram(bp_app *app, queue *q, bp_error *e)
 	return 0;
 }
 
+/* The most recent reviews, for the estimator. */
+typedef struct recent {
+	store_review v[ESTIMATE_RECENT];
+	char ids[ESTIMATE_RECENT][STORE_ID_MAX];
+	size_t n;
+} recent;
+
+static int keep_recent(void *ctx, const store_review *r)
+{
+	recent *rc = ctx;
+
+	if (rc->n == ESTIMATE_RECENT)
+		return 1;
+	snprintf(rc->ids[rc->n], STORE_ID_MAX, "%s", r->item);
+	rc->v[rc->n] = *r;
+	rc->v[rc->n].item = rc->ids[rc->n];
+	rc->v[rc->n++].source = "";
+	return 0;
+}
+
+/* The estimator, from the person's most recent reviews. */
+static int learn_times(bp_app *app, bp_error *e)
+{
+	recent *rc = calloc(1, sizeof(*rc));
+
+	if (!rc) {
+		bp_error_set(e, "out of memory while reading the review times");
+		return -1;
+	}
+	if (store_recent_reviews(app->st, ESTIMATE_RECENT, keep_recent, rc, e) < 0) {
+		free(rc);
+		return -1;
+	}
+	estimate_learn(&app->est, app->cat, rc->v, rc->n);
+	free(rc);
+	return 0;
+}
+
 int app_today(bp_app *app, app_day *t, bp_error *e)
 {
 	int64_t now = clock_now(), day = clock_local_day(now);
-	int64_t from = clock_day_start(day), to = clock_day_start(day + 1);
-	plan_progress pr;
-	queue_opts qo;
+	app_day_input in = { .now = now, .rng = &app->rng, .sp = &app->sched, .est = &app->est };
 	size_t n_tips;
-	int w;
 
 	memset(t, 0, sizeof(*t));
 	if (app_plan_load(app, day, &t->plan, e) < 0 ||
-	    store_day_stats(app->st, from, to, &t->done, e) < 0)
+	    store_day_stats(app->st, clock_day_start(day), clock_day_start(day + 1), &in.done,
+			    e) < 0)
 		return -1;
 	free(app->cards);
 	app->cards = NULL;
-	if (store_cards(app->st, &app->cards, &app->n_cards, e) < 0)
+	if (store_cards(app->st, &app->cards, &app->n_cards, e) < 0 || learn_times(app, e) < 0)
 		return -1;
-	t->pos = t->plan.pos;
-	w = t->pos.week - 1;
-	t->week = t->plan.plan ? &t->plan.plan->weeks[w] : NULL;
-	t->budget = t->plan.tg.daily_minutes[w];
-	t->budget_from_config = t->plan.minutes_from_config;
-	/* days missed or short spread their new items over the days left */
-	if (app_progress(app, &t->plan, false, &pr, e) < 0)
-		return -1;
-	t->behind = pr.behind;
-	t->extra_new = pr.extra_per_day;
-	plan_progress_free(&pr);
-	t->new_per_day = t->plan.tg.new_per_day[w] + t->extra_new;
-	t->interview = t->plan.interview;
-	t->interview_from_config = t->plan.interview_from_config;
-	t->days_to_interview = t->interview ? (int)(t->interview - day) : 0;
-	qo = (queue_opts){
-		.now = now,
-		.day_end = to,
-		.week = t->pos.week,
-		.levels = t->plan.tg.levels[w],
-		.budget_minutes = t->budget - t->done.seconds / 60,
-		.new_limit = t->new_per_day - t->done.new_items,
-		.focus = t->plan.tg.focus[w],
-		.interview = t->interview ? clock_day_start(t->interview) : 0,
-		.rng = &app->rng,
-		.daily_minutes = t->budget,
-	};
-	if (queue_build(app->cat, app->cards, app->n_cards, &app->params, &qo, &t->q) < 0) {
+	in.cat = app->cat;
+	in.cards = app->cards;
+	in.n_cards = app->n_cards;
+	if (app_day_build(&in, t) < 0) {
 		bp_error_set(e, "out of memory while building the queue");
 		return -1;
 	}

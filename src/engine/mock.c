@@ -19,7 +19,7 @@ int mock_speed(void)
 	return *end || v < 1 || v > 3600 ? 1 : (int)v;
 }
 
-static mock_round *round_new(store *st, const catalog *c, const fsrs_params *p, bp_rng *rng)
+static mock_round *round_new(store *st, const catalog *c, const sched *sp, bp_rng *rng)
 {
 	mock_round *r = calloc(1, sizeof(*r));
 
@@ -27,7 +27,7 @@ static mock_round *round_new(store *st, const catalog *c, const fsrs_params *p, 
 		return NULL;
 	r->st = st;
 	r->cat = c;
-	r->p = p;
+	r->sp = sp;
 	r->rng = rng;
 	r->speed = mock_speed();
 	r->saved.pos = -1;
@@ -108,7 +108,7 @@ static void uses_free(uses *u)
 	free(u->times);
 }
 
-mock_round *mock_start(store *st, const catalog *c, const fsrs_params *p, bp_rng *rng,
+mock_round *mock_start(store *st, const catalog *c, const sched *sp, bp_rng *rng,
 		       const bp_mock *tpl, bp_error *e)
 {
 	const bp_item *items[MOCK_MAX_SEGMENTS];
@@ -132,7 +132,7 @@ mock_round *mock_start(store *st, const catalog *c, const fsrs_params *p, bp_rng
 	uses_free(&u);
 	if (rc < 0)
 		return NULL;
-	if (!(r = round_new(st, c, p, rng))) {
+	if (!(r = round_new(st, c, sp, rng))) {
 		bp_error_set(e, "out of memory");
 		return NULL;
 	}
@@ -235,10 +235,10 @@ static int load_score(void *ctx, const store_mock_score *row)
 	return 0;
 }
 
-mock_round *mock_open(store *st, const catalog *c, const fsrs_params *p, bp_rng *rng,
+mock_round *mock_open(store *st, const catalog *c, const sched *sp, bp_rng *rng,
 		      int64_t id, bp_error *e)
 {
-	mock_round *r = round_new(st, c, p, rng);
+	mock_round *r = round_new(st, c, sp, rng);
 	loader l = { .r = r };
 
 	if (!r) {

@@ -7,7 +7,7 @@
 struct mock_round {
 	store *st;
 	const catalog *cat;
-	const fsrs_params *p;
+	const sched *sp;
 	bp_rng *rng;
 	const bp_mock *tpl;
 	int64_t id, started, finished;

@@ -72,6 +72,7 @@ fsrs_grade mock_grade(double mean, int covered, int points)
 static int next_card(mock_round *r, const bp_item *it, fsrs_grade g, int64_t now,
 		     store_card *sc, double *draw, bp_error *e)
 {
+	const fsrs_params *p;
 	fsrs_card fc;
 	bool found;
 
@@ -86,8 +87,9 @@ static int next_card(mock_round *r, const bp_item *it, fsrs_grade g, int64_t now
 		sc->introduced = now;
 		fsrs_card_init(&fc, now);
 	}
-	*draw = r->p->fuzz && r->rng ? rng_unit(r->rng) : -1.0;
-	fsrs_review(r->p, &fc, g, now, *draw);
+	p = sched_for(r->sp, it);
+	*draw = p->fuzz && r->rng ? rng_unit(r->rng) : -1.0;
+	fsrs_review(p, &fc, g, now, *draw);
 	sc->rev = it->rev;
 	card_from_fsrs(&fc, sc);
 	return 0;

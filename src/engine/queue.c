@@ -3,20 +3,8 @@
 #include <string.h>
 
 #include "backprep/card.h"
+#include "backprep/clock.h"
 #include "backprep/queue.h"
-
-enum { DAY = 86400 };
-
-int64_t queue_effective_due(const store_card *sc, int64_t now, int64_t interview)
-{
-	int64_t cap;
-
-	if (!interview || now >= interview)
-		return sc->due;
-	/* the last check falls on the day before the interview, never in the past */
-	cap = interview - DAY > now ? interview - DAY : now;
-	return sc->due < cap ? sc->due : cap;
-}
 
 static int by_risk(const void *a, const void *b)
 {
@@ -27,12 +15,24 @@ static int by_risk(const void *a, const void *b)
 	return strcmp(x->item->id, y->item->id);
 }
 
+static bool has_tag(const bp_item *it, const char *tag)
+{
+	for (int i = 0; i < it->tags.n; i++)
+		if (strcmp(it->tags.v[i], tag) == 0)
+			return true;
+	return false;
+}
+
 static int by_introduction(const void *a, const void *b)
 {
 	const queue_entry *x = a, *y = b;
+	bool gx, gy;
 
 	if (x->item->area != y->item->area)
 		return (int)x->item->area - (int)y->item->area;
+	gx = has_tag(x->item, "guide"), gy = has_tag(y->item, "guide");
+	if (gx != gy)
+		return gx ? -1 : 1;
 	if (x->item->week != y->item->week)
 		return x->item->week - y->item->week;
 	if (x->item->level != y->item->level)
@@ -51,6 +51,15 @@ static double retrievability(const fsrs_params *p, const store_card *sc, int64_t
 
 	card_to_fsrs(sc, &fc);
 	return fsrs_retrievability(p, &fc, at);
+}
+
+double queue_new_minutes(const queue_opts *o, const bp_item *it)
+{
+	const fsrs_params *p = o->sp ? sched_for(o->sp, it) : NULL;
+	/* Good on a new card moves to the next step; the last step graduates it */
+	int again = p && p->n_learning > 1 ? p->n_learning - 1 : 0;
+
+	return estimate_minutes(o->est, it, false) + again * estimate_minutes(o->est, it, true);
 }
 
 /* Weakness per area: 1, plus up to 3 for a mean recall below 0.9, plus up to 1 for lapses. */
@@ -98,6 +107,24 @@ static void pool_index(pool *pl, size_t n)
 	}
 }
 
+/* The area to draw from: by weight with the generator, else the heaviest. */
+static int pick_area(const double *w, double total, bp_rng *rng)
+{
+	double x = rng ? rng_unit(rng) * total : total;
+	int pick = -1;
+
+	for (int a = 0; a < AREA_COUNT && pick < 0 && rng; a++) {
+		if (w[a] > 0 && x < w[a])
+			pick = a;
+		x -= w[a];
+	}
+	if (pick < 0) /* rounding at the top end, or no generator: the heaviest */
+		for (int a = 0; a < AREA_COUNT; a++)
+			if (w[a] > 0 && (pick < 0 || (rng ? a > pick : w[a] > w[pick])))
+				pick = a;
+	return pick;
+}
+
 /* Draws new items area by area until the budget or the allowance runs out. */
 static void draw_new(queue *q, pool *pl, const queue_opts *o, const double *weak)
 {
@@ -105,10 +132,11 @@ static void draw_new(queue *q, pool *pl, const queue_opts *o, const double *weak
 	bool blocked[AREA_COUNT] = { false };
 
 	while (left > 0) {
-		double w[AREA_COUNT], total = 0, x;
-		int a, pick = -1;
+		double w[AREA_COUNT], total = 0, m;
+		const queue_entry *e;
+		int pick;
 
-		for (a = 0; a < AREA_COUNT; a++) {
+		for (int a = 0; a < AREA_COUNT; a++) {
 			double f = o->focus ? o->focus[a] : 1.0;
 
 			w[a] = !blocked[a] && pl->next[a] < pl->end[a] ? f * weak[a] : 0;
@@ -116,47 +144,33 @@ static void draw_new(queue *q, pool *pl, const queue_opts *o, const double *weak
 		}
 		if (total <= 0)
 			break;
-		x = o->rng ? rng_unit(o->rng) * total : total;
-		for (a = 0; a < AREA_COUNT && pick < 0; a++) {
-			if (w[a] > 0 && (x < w[a] || !o->rng))
-				pick = a;
-			x -= w[a];
+		pick = pick_area(w, total, o->rng);
+		e = &pl->v[pl->next[pick]];
+		m = queue_new_minutes(o, e->item);
+		if (q->minutes + m > o->budget_minutes) {
+			if (over < 0 && q->n == 0)
+				over = pick;
+			blocked[pick] = true; /* too long for what is left; others may fit */
+			continue;
 		}
-		if (pick < 0) /* rounding at the top end */
-			for (a = AREA_COUNT - 1; a >= 0 && pick < 0; a--)
-				if (w[a] > 0)
-					pick = a;
-		if (!o->rng) /* deterministic without a generator: the heaviest area */
-			for (a = 0; a < AREA_COUNT; a++)
-				if (w[a] > w[pick])
-					pick = a;
-		{
-			const queue_entry *e = &pl->v[pl->next[pick]];
-
-			if (q->minutes + e->item->minutes > o->budget_minutes) {
-				if (over < 0 && q->n == 0)
-					over = pick;
-				blocked[pick] = true; /* too long for what is left; others may fit */
-				continue;
-			}
-			q->v[q->n++] = *e;
-			q->minutes += e->item->minutes;
-			pl->next[pick]++;
-			left--;
-		}
+		q->v[q->n] = *e;
+		q->v[q->n++].minutes = m;
+		q->minutes += m;
+		pl->next[pick]++;
+		left--;
 	}
 	if (q->n == 0 && over >= 0) { /* nothing fits: one item longer than the budget */
-		q->v[q->n++] = pl->v[pl->next[over]++];
-		q->minutes += q->v[0].item->minutes;
+		q->v[q->n] = pl->v[pl->next[over]++];
+		q->v[0].minutes = queue_new_minutes(o, q->v[0].item);
+		q->minutes += q->v[q->n++].minutes;
 	}
 }
 
 static bool share_tag(const bp_item *a, const bp_item *b)
 {
 	for (int i = 0; i < a->tags.n; i++)
-		for (int k = 0; k < b->tags.n; k++)
-			if (strcmp(a->tags.v[i], b->tags.v[k]) == 0)
-				return true;
+		if (has_tag(b, a->tags.v[i]))
+			return true;
 	return false;
 }
 
@@ -195,75 +209,135 @@ static const store_card **cards_by_item(const catalog *c, const store_card *card
 	return card_of;
 }
 
-static void fill_reviews(queue *q, const queue_entry *due, size_t n, int budget)
+
+/* The day index (0: today) a time falls on; bounds[d] starts day d + 1. */
+static int day_of(const int64_t *bounds, int days, int64_t t)
 {
-	for (size_t i = 0; i < n && budget > 0; i++) {
-		if (q->n > 0 && q->minutes + due[i].item->minutes > budget)
-			break;
-		q->v[q->n++] = due[i];
-		q->minutes += due[i].item->minutes;
+	int lo = 0, hi = days;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+
+		if (t < bounds[mid])
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
+	return lo;
 }
 
-static void count_backlog(queue *q, const queue_entry *due, size_t n_due, size_t taken,
-			  int daily)
+/* Today's reviews into q, from the placement; the rest counts as the backlog. */
+static void take_reviews(queue *q, const pace_card *v, size_t n)
 {
-	q->backlog = n_due - taken;
-	for (size_t i = taken; i < n_due; i++)
-		q->backlog_minutes += due[i].item->minutes;
-	q->backlog_days = q->backlog && daily > 0 ? (q->backlog_minutes + daily - 1) / daily : 0;
+	q->backlog_days = 0;
+	for (size_t i = 0; i < n; i++) {
+		const pace_card *c = &v[i];
+
+		q->due_total += c->target == 0;
+		if (c->day == 0) {
+			q->v[q->n++] = (queue_entry){ c->item, c->card, c->risk, c->minutes };
+			q->minutes += c->minutes;
+			q->brought_forward += c->target > 0;
+		} else if (c->target == 0) {
+			q->backlog++;
+			q->backlog_minutes += c->minutes;
+			if (c->day == PACE_NONE || q->backlog_days < 0)
+				q->backlog_days = -1;
+			else if (c->day > q->backlog_days)
+				q->backlog_days = c->day;
+		}
+	}
+	q->reviews = q->n;
+}
+
+/* Every review card with its expected minutes, risk and target day, placed by pace. */
+static int place_reviews(const catalog *c, const store_card **card_of, const fsrs_params *p,
+			 const queue_opts *o, pace_card *v, size_t *n, pace_plan *plan)
+{
+	int64_t today = clock_local_day(o->now), risk_at = o->interview > o->now ? o->interview
+										    : o->now;
+	int64_t until = o->interview > o->now ? clock_local_day(o->interview) : 0;
+	/* the days placed: up to the day before the interview, else PACE_HORIZON */
+	bool deadline = until > today;
+	int days = deadline ? (int)(until - today) : PACE_HORIZON;
+	int64_t *bounds = malloc((size_t)days * sizeof(*bounds));
+	double *room = malloc((size_t)days * sizeof(*room));
+	int rc;
+
+	if (!bounds || !room) {
+		free(bounds), free(room);
+		return -1;
+	}
+	bounds[0] = o->day_end;
+	room[0] = o->budget_minutes;
+	for (int d = 1; d < days; d++) {
+		bounds[d] = clock_day_start(today + d + 1);
+		room[d] = o->day_minutes && d < o->n_day_minutes ? o->day_minutes[d]
+								 : o->daily_minutes;
+	}
+	*n = 0;
+	for (size_t i = 0; i < catalog_count(c); i++) {
+		const bp_item *it = catalog_item(c, i);
+		const store_card *sc = card_of[i];
+		int target;
+
+		if (it->area == AREA_RECRUITER || !sc || sc->state == FSRS_NEW || sc->suspended ||
+		    sc->buried_until > o->now)
+			continue;
+		target = day_of(bounds, days, sc->due);
+		if (target >= days && !deadline)
+			continue; /* beyond the days placed, with no interview to be ready for */
+		v[(*n)++] = (pace_card){ it, sc, estimate_minutes(o->est, it, true),
+					 retrievability(p, sc, risk_at), target, PACE_NONE };
+	}
+	free(bounds);
+	rc = pace_spread(v, *n, days, room, plan);
+	free(room);
+	return rc;
 }
 
 int queue_build(const catalog *c, const store_card *cards, size_t n_cards, const fsrs_params *p,
 		const queue_opts *o, queue *q)
 {
-	size_t n_items = catalog_count(c), n_due = 0, n_new = 0, taken;
+	size_t n_items = catalog_count(c), n_rev = 0, n_new = 0;
 	const store_card **card_of = cards_by_item(c, cards, n_cards);
-	queue_entry *due = malloc((n_items + 1) * sizeof(*due));
+	pace_card *rev = malloc((n_items + 1) * sizeof(*rev));
 	pool pl = { .v = malloc((n_items + 1) * sizeof(*pl.v)) };
-	int64_t risk_at = o->interview > o->now ? o->interview : o->now;
 
 	memset(q, 0, sizeof(*q));
 	q->v = malloc((n_items + 1) * sizeof(*q->v));
-	if (!card_of || !due || !pl.v || !q->v) {
-		free(card_of), free(due), free(pl.v), queue_free(q);
+	if (!card_of || !rev || !pl.v || !q->v ||
+	    place_reviews(c, card_of, p, o, rev, &n_rev, &q->pace) < 0) {
+		free(card_of), free(rev), free(pl.v), queue_free(q);
 		return -1;
 	}
+	take_reviews(q, rev, n_rev);
 	for (size_t i = 0; i < n_items; i++) {
 		const bp_item *it = catalog_item(c, i);
 		const store_card *sc = card_of[i];
 
 		if (it->area == AREA_RECRUITER || (sc && (sc->suspended || sc->buried_until > o->now)))
 			continue;
-		if (!sc || sc->state == FSRS_NEW) {
-			if (it->week <= o->week && level_ok(o, it))
-				pl.v[n_new++] = (queue_entry){ it, sc, 1.0 };
-		} else if (queue_effective_due(sc, o->now, o->interview) < o->day_end) {
-			due[n_due++] = (queue_entry){ it, sc, retrievability(p, sc, risk_at) };
-		}
+		if ((!sc || sc->state == FSRS_NEW) && it->week <= o->week && level_ok(o, it))
+			pl.v[n_new++] = (queue_entry){ it, sc, 1.0, it->minutes };
 	}
-	qsort(due, n_due, sizeof(*due), by_risk);
 	qsort(pl.v, n_new, sizeof(*pl.v), by_introduction);
 	pool_index(&pl, n_new);
 	area_weakness(c, card_of, p, o->now, q->weakness);
-	q->due_total = n_due;
 	q->new_available = n_new;
-	fill_reviews(q, due, n_due, o->budget_minutes);
-	taken = q->n;
-	count_backlog(q, due, n_due, taken, o->daily_minutes);
-	/* new items only when every due review is in: leftover minutes go to the backlog */
+	/* new items only when every review due today is in: leftover minutes go to the backlog */
 	if (q->backlog == 0 && o->budget_minutes > 0 && q->minutes < o->budget_minutes)
 		draw_new(q, &pl, o, q->weakness);
-	space_tags(q, 0, taken);
-	space_tags(q, taken, q->n);
+	space_tags(q, 0, q->reviews);
+	space_tags(q, q->reviews, q->n);
 	free(card_of);
-	free(due);
+	free(rev);
 	free(pl.v);
 	return 0;
 }
 
 int queue_cram(const catalog *c, const store_card *cards, size_t n_cards, const fsrs_params *p,
-	       int64_t now, int64_t interview, size_t limit, queue *q)
+	       const estimate *est, int64_t now, int64_t interview, size_t limit, queue *q)
 {
 	const store_card **card_of = cards_by_item(c, cards, n_cards);
 	int64_t at = interview > now ? interview : now;
@@ -276,15 +350,18 @@ int queue_cram(const catalog *c, const store_card *cards, size_t n_cards, const 
 	}
 	for (size_t i = 0; i < catalog_count(c); i++) {
 		const store_card *sc = card_of[i];
+		const bp_item *it = catalog_item(c, i);
 
 		if (sc && sc->state != FSRS_NEW && !sc->suspended)
-			q->v[q->n++] = (queue_entry){ catalog_item(c, i), sc, retrievability(p, sc, at) };
+			q->v[q->n++] = (queue_entry){ it, sc, retrievability(p, sc, at),
+						      estimate_minutes(est, it, true) };
 	}
 	qsort(q->v, q->n, sizeof(*q->v), by_risk);
 	if (q->n > limit)
 		q->n = limit;
 	for (size_t i = 0; i < q->n; i++)
-		q->minutes += q->v[i].item->minutes;
+		q->minutes += q->v[i].minutes;
+	q->reviews = q->n;
 	free(card_of);
 	return 0;
 }
@@ -292,5 +369,6 @@ int queue_cram(const catalog *c, const store_card *cards, size_t n_cards, const 
 void queue_free(queue *q)
 {
 	free(q->v);
+	pace_plan_free(&q->pace);
 	memset(q, 0, sizeof(*q));
 }

@@ -128,7 +128,7 @@ static bool same_card(const store_card *a, const store_card *b)
 typedef struct fix_ctx {
 	store *st;
 	const catalog *c;
-	const fsrs_params *p;
+	const sched *sp;
 	doctor_report *r;
 	bool repair_all;
 	bp_error *e;
@@ -149,7 +149,10 @@ static int fix_item(void *ctx, group *g)
 		want.starred = have.starred;
 		want.buried_until = have.buried_until;
 	}
-	if (replay_card(f->p, current_rev(f->c, g), g->v, g->n, &want) == 0 && !found)
+	/* an item no longer in the content is replayed with the base steps */
+	if (replay_card(sched_for(f->sp, catalog_find(f->c, g->item)), current_rev(f->c, g), g->v,
+			g->n, &want) == 0 &&
+	    !found)
 		return 0;
 	f->r->cards_checked++;
 	if (found && same_card(&have, &want) && !f->repair_all)
@@ -167,10 +170,10 @@ static int fix_item(void *ctx, group *g)
 	return 0;
 }
 
-static int replay_each(store *st, const catalog *c, const fsrs_params *p, doctor_report *r,
+static int replay_each(store *st, const catalog *c, const sched *sp, doctor_report *r,
 		       bool all, bp_error *e)
 {
-	fix_ctx f = { st, c, p, r, all, e };
+	fix_ctx f = { st, c, sp, r, all, e };
 
 	if (store_begin(st, e) < 0)
 		return -1;
@@ -181,7 +184,7 @@ static int replay_each(store *st, const catalog *c, const fsrs_params *p, doctor
 	return 0;
 }
 
-int replay_doctor(store *st, const catalog *c, const fsrs_params *p, doctor_report *r,
+int replay_doctor(store *st, const catalog *c, const sched *sp, doctor_report *r,
 		  bp_error *e)
 {
 	int ok;
@@ -191,23 +194,23 @@ int replay_doctor(store *st, const catalog *c, const fsrs_params *p, doctor_repo
 	if (ok < 0)
 		return -1;
 	r->db_ok = ok == 1;
-	return replay_each(st, c, p, r, false, e);
+	return replay_each(st, c, sp, r, false, e);
 }
 
-int replay_all(store *st, const catalog *c, const fsrs_params *p, size_t *cards, bp_error *e)
+int replay_all(store *st, const catalog *c, const sched *sp, size_t *cards, bp_error *e)
 {
 	doctor_report r = { 0 };
-	int rc = replay_each(st, c, p, &r, true, e);
+	int rc = replay_each(st, c, sp, &r, true, e);
 
 	*cards = r.cards_checked;
 	return rc;
 }
 
-int replay_rebuild(store *st, const catalog *c, const fsrs_params *p, size_t *cards,
+int replay_rebuild(store *st, const catalog *c, const sched *sp, size_t *cards,
 		   bp_error *e)
 {
 	doctor_report r = { 0 };
-	fix_ctx f = { st, c, p, &r, true, e };
+	fix_ctx f = { st, c, sp, &r, true, e };
 	int rc = each_item(st, fix_item, &f, &r.reviews_read, e);
 
 	*cards = r.cards_checked;

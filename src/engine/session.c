@@ -22,7 +22,7 @@ struct session {
 	store *st;
 	queue q;
 	size_t cap;
-	const fsrs_params *p;
+	const sched *sp;
 	bp_rng *rng;
 	size_t pos, answered;
 	session_phase phase;
@@ -50,7 +50,7 @@ static void start_item(session *s)
 	s->started_ms = clock_mono_ms();
 }
 
-session *session_new(store *st, queue *q, const fsrs_params *p, bp_rng *rng)
+session *session_new(store *st, queue *q, const sched *sp, bp_rng *rng)
 {
 	session *s = calloc(1, sizeof(*s));
 
@@ -60,7 +60,7 @@ session *session_new(store *st, queue *q, const fsrs_params *p, bp_rng *rng)
 	s->q = *q;
 	s->cap = q->n;
 	memset(q, 0, sizeof(*q));
-	s->p = p;
+	s->sp = sp;
 	s->rng = rng;
 	start_item(s);
 	return s;
@@ -337,6 +337,7 @@ int session_grade(session *s, fsrs_grade g, bp_error *e)
 	store_card sc;
 	store_review r;
 	undo_rec u = { .pos = s->pos, .inserted = SIZE_MAX };
+	const fsrs_params *p;
 	double draw;
 
 	if (s->phase != SESSION_GRADE || g < FSRS_AGAIN || g > FSRS_EASY) {
@@ -359,9 +360,10 @@ int session_grade(session *s, fsrs_grade g, bp_error *e)
 		sc.introduced = now;
 		fsrs_card_init(&fc, now);
 	}
-	draw = s->p->fuzz && s->rng ? rng_unit(s->rng) : -1.0;
+	p = sched_for(s->sp, qe->item);
+	draw = p->fuzz && s->rng ? rng_unit(s->rng) : -1.0;
 	if (!s->cram) { /* cram answers are kept, but leave the schedule alone */
-		fsrs_review(s->p, &fc, g, now, draw);
+		fsrs_review(p, &fc, g, now, draw);
 		sc.rev = qe->item->rev;
 		card_from_fsrs(&fc, &sc);
 	}
@@ -380,7 +382,9 @@ int session_grade(session *s, fsrs_grade g, bp_error *e)
 	if (store_record(s->st, &r, &sc, e) < 0)
 		return -1;
 	u.review_id = r.id;
-	if (g == FSRS_AGAIN && !s->cram)
+	/* an Again with a same-day step comes back in this drill; a long question without
+	 * steps comes back another day */
+	if (g == FSRS_AGAIN && !s->cram && sc.due < clock_day_start(clock_local_day(now) + 1))
 		u.inserted = requeue(s, &sc);
 	push_undo(s, &u); /* out of memory here only costs the undo */
 	s->answered++;

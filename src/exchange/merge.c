@@ -89,7 +89,7 @@ out:
 	return rc;
 }
 
-int exchange_merge(store *st, const catalog *c, const fsrs_params *p, const exchange_file *x,
+int exchange_merge(store *st, const catalog *c, const sched *sp, const exchange_file *x,
 		   exchange_counts *out, bp_error *e)
 {
 	memset(out, 0, sizeof(*out));
@@ -103,7 +103,7 @@ int exchange_merge(store *st, const catalog *c, const fsrs_params *p, const exch
 		if (set_flags(st, c, &x->flags[i], out, e) < 0)
 			goto fail;
 	/* the cards are rebuilt from the merged log in the same transaction: all or nothing */
-	if (replay_rebuild(st, c, p, &out->cards, e) < 0 || store_commit(st, e) < 0)
+	if (replay_rebuild(st, c, sp, &out->cards, e) < 0 || store_commit(st, e) < 0)
 		goto fail;
 	return 0;
 fail:

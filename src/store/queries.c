@@ -30,6 +30,12 @@ static const char *const sql[ST_COUNT] = {
 	[ST_HAS_REVIEWS] = "SELECT EXISTS (SELECT 1 FROM review)",
 	[ST_REVIEWS_RANGE] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, "
 			     "draw, source FROM review WHERE at >= ? AND at < ? ORDER BY at, id",
+	/* answers that were not their item's first, for the time estimator; mock segments are
+	 * timed as first answers, so they are left out */
+	[ST_RECENT_REVIEWS] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, "
+			      "draw, source FROM review r WHERE source <> 'mock' AND EXISTS "
+			      "(SELECT 1 FROM review p WHERE p.item = r.item AND p.rev = r.rev "
+			      "AND p.at < r.at) ORDER BY id DESC LIMIT ?",
 	[ST_DELETE_REVIEW] = "DELETE FROM review WHERE id = ?",
 	[ST_DELETE_CARD] = "DELETE FROM card WHERE item = ?",
 	[ST_REVIEW_TWINS] = "SELECT count(*) FROM review WHERE item = ? AND rev = ? AND at = ? "
@@ -285,6 +291,16 @@ int store_reviews_range(store *st, int64_t from, int64_t to, store_review_fn fn,
 		return -1;
 	sqlite3_bind_int64(s, 1, from);
 	sqlite3_bind_int64(s, 2, to);
+	return each_review(st, s, fn, ctx, e);
+}
+
+int store_recent_reviews(store *st, int limit, store_review_fn fn, void *ctx, bp_error *e)
+{
+	sqlite3_stmt *s = store_stmt(st, ST_RECENT_REVIEWS, e);
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int(s, 1, limit);
 	return each_review(st, s, fn, ctx, e);
 }
 

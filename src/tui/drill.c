@@ -25,12 +25,12 @@ static void drill_enter(tui *t)
 			t->drill = NULL;
 			return;
 		}
-		t->drill = session_new(t->app->st, &cram, &t->app->params, &t->app->rng);
+		t->drill = session_new(t->app->st, &cram, &t->app->sched, &t->app->rng);
 		if (t->drill)
 			session_set_cram(t->drill);
 		queue_free(&cram);
 	} else {
-		t->drill = session_new(t->app->st, &t->day.q, &t->app->params, &t->app->rng);
+		t->drill = session_new(t->app->st, &t->day.q, &t->app->sched, &t->app->rng);
 	}
 	t->scroll = 0;
 	t->msg[0] = '\0';

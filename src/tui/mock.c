@@ -419,9 +419,9 @@ static go open_entry(tui *t, struct mock_ui *u)
 		return GO_STAY;
 	kind = entry_at(t, u, u->sel, &k);
 	if (kind == ENTRY_TEMPLATE)
-		r = mock_start(a->st, a->cat, &a->params, &a->rng, catalog_mock(a->cat, k), &e);
+		r = mock_start(a->st, a->cat, &a->sched, &a->rng, catalog_mock(a->cat, k), &e);
 	else
-		r = mock_open(a->st, a->cat, &a->params, &a->rng, u->sum.rounds[k].id, &e);
+		r = mock_open(a->st, a->cat, &a->sched, &a->rng, u->sum.rounds[k].id, &e);
 	if (!r) {
 		say(t, true, "Cannot open the round", &e);
 		return GO_STAY;

@@ -30,23 +30,22 @@ static void plan_leave(tui *t)
 	t->progress_ok = false;
 }
 
-static void add_pace(doc *d, const app_plan *p, const plan_progress *pr)
+/* Where the plan stands: Today's own message, from the numbers its queue acted on. */
+static void add_pace(doc *d, const app_day *day, const plan_progress *pr)
 {
-	if (pr->behind > 0)
-		doc_printf(d, style(ATTR_BAD),
-			   "Behind by %d new question%s (%d introduced, %d expected by today). The %d "
-			   "day%s left take %d more a day, so the plan still ends on time. If that "
-			   "is too much, move the interview date (i on Today) or restart the plan "
-			   "(backprep plan --start today); your history stays.",
-			   pr->behind, pr->behind == 1 ? "" : "s", pr->introduced, pr->expected,
-			   pr->days_left, pr->days_left == 1 ? "" : "s", pr->extra_per_day);
-	else if (pr->behind < 0)
-		doc_printf(d, style(ATTR_GOOD), "Ahead by %d new question%s (%d introduced, %d "
-						"expected by today).",
-			   -pr->behind, pr->behind == -1 ? "" : "s", pr->introduced, pr->expected);
+	const app_plan *p = &day->plan;
+
+	if (pr->behind)
+		doc_printf(d, 0, "%d new questions introduced before today, %d expected by today.",
+			   pr->introduced, pr->expected);
+	if (day->pace_msg[0])
+		doc_printf(d, day->pace_bad ? style(ATTR_BAD) : style(ATTR_GOOD), "%s",
+			   day->pace_msg);
 	else
-		doc_printf(d, style(ATTR_GOOD), "On track: %d new questions introduced, as planned.",
-			   pr->introduced);
+		doc_printf(d, style(ATTR_GOOD), "On track.");
+	if (day->pace_bad)
+		doc_printf(d, 0, "More minutes (daily_minutes in config.yaml), a later interview (i "
+				 "on Today) or `backprep plan --start today` change it; history stays.");
 	if (p->pos.after_end)
 		doc_printf(d, 0, "The plan's days are over; the drill goes on with week 4's mix.");
 }
@@ -203,7 +202,7 @@ static void plan_draw(tui *t)
 		doc_printf(d, A_BOLD, "%s to %s, %d days · interview: %s%s", from, to, p->cal.days,
 			   p->interview ? iv : "none set (28 days)",
 			   p->interview_from_config ? " (from config.yaml)" : "");
-		add_pace(d, p, &t->progress);
+		add_pace(d, &t->day, &t->progress);
 		add_profile(d, p);
 		for (int w = 0; w < PLAN_WEEKS; w++)
 			add_week(d, p, &t->progress, w);

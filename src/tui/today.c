@@ -20,16 +20,28 @@ void today_enter(tui *t)
 static void add_queue(doc *d, const app_day *day)
 {
 	const queue *q = &day->q;
-	size_t reviews = 0;
 
-	for (size_t i = 0; i < q->n; i++)
-		reviews += q->v[i].card != NULL;
 	if (q->n == 0) {
 		doc_printf(d, style(ATTR_GOOD), "Nothing left for today. Come back tomorrow.");
 		return;
 	}
-	doc_printf(d, 0, "Up next: %zu question%s, about %d min (%zu review%s, %zu new)", q->n,
-		 q->n == 1 ? "" : "s", q->minutes, reviews, reviews == 1 ? "" : "s", q->n - reviews);
+	doc_printf(d, 0, "Up next: %zu question%s, about %.0f min (%zu review%s, %zu new)", q->n,
+		   q->n == 1 ? "" : "s", q->minutes, q->reviews, q->reviews == 1 ? "" : "s",
+		   q->n - q->reviews);
+}
+
+/* Due and new counts; the allowance is the plan's, with the catch-up that fits today. */
+static void add_counts(doc *d, const app_day *day)
+{
+	char fwd[64] = "", extra[48] = "";
+
+	if (day->q.brought_forward)
+		snprintf(fwd, sizeof(fwd), ", %zu brought forward for the interview",
+			 day->q.brought_forward);
+	if (day->extra_new > 0)
+		snprintf(extra, sizeof(extra), " + %d to catch up", day->extra_new);
+	doc_printf(d, 0, "Due reviews: %zu%s · new questions available: %zu (plan: %d a day%s)",
+		   day->q.due_total, fwd, day->q.new_available, day->plan_new, extra);
 }
 
 static void add_problems(doc *d, const bp_app *app)
@@ -100,20 +112,13 @@ static void today_draw(tui *t)
 			   day->done.seconds / 60, day->budget,
 			   day->budget_from_config ? " (from config.yaml)" : "", day->done.answers,
 			   day->done.new_items);
-		doc_printf(d, 0, "Due reviews: %zu · new questions available: %zu (%d a day)",
-			   day->q.due_total, day->q.new_available, day->new_per_day);
-		if (day->extra_new > 0)
-			doc_printf(d, style(ATTR_BAD),
-				   "Behind the plan by %d new question%s: %d more a day until the "
-				   "end catches up (see p for the plan).",
-				   day->behind, day->behind == 1 ? "" : "s", day->extra_new);
+		add_counts(d, day);
+		if (day->pace_msg[0])
+			doc_printf(d, day->pace_bad ? style(ATTR_BAD) : style(ATTR_GOOD), "%s",
+				   day->pace_msg);
 		add_queue(d, day);
-		if (day->q.backlog)
-			doc_printf(d, style(ATTR_BAD),
-				   "Backlog: %zu review%s (%d min) wait for the coming days, riskiest "
-				   "first; at %d min a day it clears in about %d day%s.",
-				   day->q.backlog, day->q.backlog == 1 ? "" : "s", day->q.backlog_minutes,
-				   day->budget, day->q.backlog_days, day->q.backlog_days == 1 ? "" : "s");
+		if (day->backlog_msg[0])
+			doc_printf(d, style(ATTR_BAD), "%s", day->backlog_msg);
 		add_interview(d, day);
 		if (day->tip) {
 			doc_blank(d);

@@ -545,7 +545,7 @@ static row measure_day(bp_app *app, int reps)
 	for (int i = 0; i < REPS_BUILD; i++) {
 		double t0 = now_ns();
 
-		if (queue_build(app->cat, app->cards, app->n_cards, &app->params, &o, &q) < 0)
+		if (queue_build(app->cat, app->cards, app->n_cards, &app->sched.base, &o, &q) < 0)
 			die("queue_build", "out of memory");
 		ns[i] = now_ns() - t0;
 		queue_free(&q);
@@ -613,7 +613,7 @@ static figures measure_record(bp_app *app)
 		if (it && sc->state == FSRS_REVIEW && !sc->suspended)
 			q.v[q.n++] = (queue_entry){it, sc, 0.5};
 	}
-	if (q.n < REPS_RECORD || !(s = session_new(app->st, &q, &app->params, &app->rng)))
+	if (q.n < REPS_RECORD || !(s = session_new(app->st, &q, &app->sched, &app->rng)))
 		die("record", "not enough review cards, or out of memory");
 	for (int i = 0; i < REPS_RECORD; i++) {
 		double t0;
@@ -670,8 +670,13 @@ int main(void)
 	memset(&app, 0, sizeof(app));
 	app.cat = make_catalog(content);
 	config_defaults(&app.cfg);
-	fsrs_params_default(&app.params);
-	app.params.fuzz = true; /* as for a person */
+	{
+		fsrs_params base;
+
+		fsrs_params_default(&base);
+		base.fuzz = true; /* as for a person */
+		sched_make(&base, NULL, &app.sched);
+	}
 	rng_seed(&app.rng, 42);
 
 	h.cat = app.cat;

@@ -29,6 +29,7 @@ static const char NOW_ISO[] = "2026-11-29T08:00:00Z";
 
 static catalog *g_cat;
 static fsrs_params g_params;
+static sched g_sched;
 static char g_dir[64], g_db[128];
 
 static int setup_group(void **state)
@@ -48,6 +49,7 @@ static int setup_group(void **state)
 	}
 	fsrs_params_default(&g_params);
 	g_params.fuzz = false;
+	sched_make(&g_params, NULL, &g_sched);
 	setenv("BACKPREP_NOW", NOW_ISO, 1);
 	unsetenv("BACKPREP_MOCK_SPEED");
 	return clock_init(&e);
@@ -434,7 +436,7 @@ static void test_round_scored_records_reviews(void **state)
 
 	(void)state;
 	rng_seed(&rng, 1);
-	r = mock_start(st, g_cat, &g_params, &rng, catalog_mock(g_cat, 0), &e);
+	r = mock_start(st, g_cat, &g_sched, &rng, catalog_mock(g_cat, 0), &e);
 	assert_non_null(r);
 	assert_int_equal(mock_stage_of(r), MOCK_RUN);
 	assert_false(mock_paused(r));
@@ -512,7 +514,7 @@ static void test_round_scored_records_reviews(void **state)
 	mock_summary_free(&s);
 
 	/* opened again to read: everything as it was scored */
-	r = mock_open(st, g_cat, &g_params, &rng, 1, &e);
+	r = mock_open(st, g_cat, &g_sched, &rng, 1, &e);
 	assert_non_null(r);
 	assert_int_equal(mock_stage_of(r), MOCK_DONE);
 	assert_string_equal(mock_segment(r, 0)->notes, "outbox, then retries");
@@ -523,7 +525,7 @@ static void test_round_scored_records_reviews(void **state)
 	mock_close(r);
 
 	/* the next round prefers the design question not used yet */
-	r = mock_start(st, g_cat, &g_params, &rng, catalog_mock(g_cat, 0), &e);
+	r = mock_start(st, g_cat, &g_sched, &rng, catalog_mock(g_cat, 0), &e);
 	assert_non_null(r);
 	assert_string_not_equal(mock_segment(r, 0)->item_id, first);
 	mock_close(r);
@@ -542,7 +544,7 @@ static void test_round_left_resumed_and_discarded(void **state)
 
 	(void)state;
 	rng_seed(&rng, 2);
-	r = mock_start(st, g_cat, &g_params, &rng, catalog_mock(g_cat, 0), &e);
+	r = mock_start(st, g_cat, &g_sched, &rng, catalog_mock(g_cat, 0), &e);
 	assert_non_null(r);
 	id = mock_id(r);
 	assert_int_equal(mock_end_segment(r, &e), 0);
@@ -553,7 +555,7 @@ static void test_round_left_resumed_and_discarded(void **state)
 	mock_close(r); /* left midway */
 
 	/* resumed at the unscored segment, its clock paused, the notes kept */
-	r = mock_open(st, g_cat, &g_params, &rng, id, &e);
+	r = mock_open(st, g_cat, &g_sched, &rng, id, &e);
 	assert_non_null(r);
 	assert_int_equal(mock_finished(r), 0);
 	assert_int_equal(mock_current(r), 1);
@@ -566,7 +568,7 @@ static void test_round_left_resumed_and_discarded(void **state)
 	/* the clock stopped for scoring, then left: it resumes at the key points */
 	assert_int_equal(mock_end_segment(r, &e), 0);
 	mock_close(r);
-	r = mock_open(st, g_cat, &g_params, &rng, id, &e);
+	r = mock_open(st, g_cat, &g_sched, &rng, id, &e);
 	assert_int_equal(mock_stage_of(r), MOCK_POINTS);
 	mock_close(r);
 
@@ -585,7 +587,7 @@ static void test_round_left_resumed_and_discarded(void **state)
 	mock_summary_free(&s);
 	assert_int_equal(store_reviews(st, NULL, on_review, &v, &e), 0);
 	assert_int_equal(v.n, 1);
-	assert_null(mock_open(st, g_cat, &g_params, &rng, id, &e));
+	assert_null(mock_open(st, g_cat, &g_sched, &rng, id, &e));
 	store_close(st);
 }
 

@@ -36,6 +36,7 @@ static const char NOW_ISO[] = "2026-11-29T08:00:00Z";
 
 static catalog *g_cat;
 static fsrs_params g_params;
+static sched g_sched;
 static char g_dir[64], g_db[128];
 
 static int setup_group(void **state)
@@ -53,6 +54,7 @@ static int setup_group(void **state)
 		return -1;
 	}
 	fsrs_params_default(&g_params);
+	sched_make(&g_params, NULL, &g_sched);
 	setenv("BACKPREP_NOW", NOW_ISO, 1);
 	return clock_init(&e);
 }
@@ -121,6 +123,7 @@ static queue_opts opts(int week, unsigned levels, int budget, int new_limit)
 			     .week = week,
 			     .levels = levels,
 			     .budget_minutes = budget,
+			     .daily_minutes = budget,
 			     .new_limit = new_limit };
 }
 
@@ -171,7 +174,8 @@ static void test_due_reviews_first_most_at_risk_first(void **state)
 	assert_true(q.v[2].retrievability == 1);
 	assert_int_equal(q.due_total, 2);
 	assert_int_equal(q.new_available, 2);
-	assert_int_equal(q.minutes, 8 + 10 + 20 + 2);
+	/* reviews take the prior share of an open item's minutes (0.5): 4 and 5 */
+	assert_true(q.minutes == 4 + 5 + 20 + 2);
 	queue_free(&q);
 }
 
@@ -215,13 +219,14 @@ static void test_budget_applies_to_reviews_too(void **state)
 	(void)state;
 	cards[0] = review_card("api.idempotent-writes", 2, 10 * DAY, -DAY);  /*  8 min */
 	cards[1] = review_card("api.pagination", 30, 5 * DAY, 0);             /* 10 min */
-	build(cards, 2, opts(4, ALL_LEVELS, 15, 10), &q);
+	/* as reviews they take 4 and 5 minutes: the second does not fit in 7 */
+	build(cards, 2, opts(4, ALL_LEVELS, 7, 10), &q);
 	assert_string_equal(ids(&q), "api.idempotent-writes");
 	assert_int_equal(q.due_total, 2); /* the one left over is still counted as due */
 	queue_free(&q);
 }
 
-static void test_item_longer_than_budget_asked_when_queue_would_be_empty(void **state)
+static void test_new_item_longer_than_budget_asked_when_queue_would_be_empty(void **state)
 {
 	queue q;
 
@@ -229,16 +234,21 @@ static void test_item_longer_than_budget_asked_when_queue_would_be_empty(void **
 	/* Only idempotent-writes (8 minutes) is allowed, and 5 minutes are left. */
 	build(NULL, 0, opts(1, L2, 5, 10), &q);
 	assert_string_equal(ids(&q), "api.idempotent-writes");
-	assert_int_equal(q.minutes, 8);
+	assert_true(q.minutes == 8);
 	queue_free(&q);
 
-	/* The same for a due review: a 10-minute review in 5 minutes is still asked. */
+	/* Not a review: pagination's review (5 minutes) in 4 waits for tomorrow, and no new
+	 * item is asked while it waits. */
 	{
 		store_card c = review_card("api.pagination", 2, 10 * DAY, -DAY);
 
-		build(&c, 1, opts(4, ALL_LEVELS, 5, 10), &q);
-		assert_string_equal(ids(&q), "api.pagination");
-		assert_int_equal(q.minutes, 10);
+		queue_opts o = opts(4, ALL_LEVELS, 4, 10);
+
+		o.daily_minutes = 60;
+		build(&c, 1, o, &q);
+		assert_int_equal(q.n, 0);
+		assert_int_equal(q.backlog, 1);
+		assert_int_equal(q.backlog_days, 1);
 		queue_free(&q);
 	}
 }
@@ -387,7 +397,7 @@ static queue new_queue(const char *const *id, size_t n)
 static session *session_of(store *st, const char *id)
 {
 	queue q = new_queue(&id, 1);
-	session *s = session_new(st, &q, &g_params, NULL);
+	session *s = session_new(st, &q, &g_sched, NULL);
 
 	assert_non_null(s);
 	assert_null(q.v); /* the session took it */
@@ -658,7 +668,7 @@ static void test_grade_records_and_moves_on(void **state)
 	static const char *const list[] = { "api.idempotent-writes", "api.status-codes" };
 	store *st = open_store(0);
 	queue q = new_queue(list, 2);
-	session *s = session_new(st, &q, &g_params, NULL);
+	session *s = session_new(st, &q, &g_sched, NULL);
 	review_row r[4];
 	store_card c;
 	bp_error e;
@@ -742,7 +752,7 @@ static void test_grade_of_a_review_keeps_the_card_history(void **state)
 	assert_non_null(q.v);
 	q.v[0] = (queue_entry){ item("api.pagination"), &due, 0.9 };
 	q.n = 1;
-	s = session_new(st, &q, &g_params, NULL);
+	s = session_new(st, &q, &g_sched, NULL);
 	assert_false(session_is_new(s));
 	session_reveal(s);
 	session_to_grade(s);
@@ -772,7 +782,7 @@ static void test_grade_after_rev_rose_starts_the_card_over(void **state)
 	assert_int_equal(store_record(st, &r, &old, &e), 0);
 	build(&old, 1, opts(1, L1, 600, 1), &q);
 	assert_string_equal(ids(&q), "api.parse-query");
-	s = session_new(st, &q, &g_params, NULL);
+	s = session_new(st, &q, &g_sched, NULL);
 	assert_true(session_is_new(s));
 	session_reveal(s);
 	session_to_grade(s);
@@ -781,7 +791,9 @@ static void test_grade_after_rev_rose_starts_the_card_over(void **state)
 	assert_int_equal(c.rev, 2);
 	assert_int_equal(c.reps, 1);
 	assert_int_equal(c.introduced, NOW);
-	assert_int_equal(c.due, NOW + 10 * MINUTE);
+	/* a coding question has no same-day steps: Good graduates to a day interval */
+	assert_int_equal(c.state, FSRS_REVIEW);
+	assert_int_equal(c.due, NOW + 2 * DAY);
 	session_free(s);
 	store_close(st);
 }
@@ -896,7 +908,7 @@ static void test_empty_queue_is_done(void **state)
 
 	(void)state;
 	build(NULL, 0, opts(1, ALL_LEVELS, 0, 10), &q);
-	s = session_new(NULL, &q, &g_params, NULL);
+	s = session_new(NULL, &q, &g_sched, NULL);
 	assert_int_equal(session_phase_of(s), SESSION_DONE);
 	assert_null(session_item(s));
 	assert_int_equal(session_points(s), 0);
@@ -912,7 +924,7 @@ int main(void)
 		cmocka_unit_test(test_new_items_by_week_then_level),
 		cmocka_unit_test(test_budget_is_kept),
 		cmocka_unit_test(test_budget_applies_to_reviews_too),
-		cmocka_unit_test(test_item_longer_than_budget_asked_when_queue_would_be_empty),
+		cmocka_unit_test(test_new_item_longer_than_budget_asked_when_queue_would_be_empty),
 		cmocka_unit_test(test_budget_of_zero_gives_nothing),
 		cmocka_unit_test(test_new_limit_caps_new_items),
 		cmocka_unit_test(test_item_whose_rev_rose_is_new_again),

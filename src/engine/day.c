@@ -1,0 +1,304 @@
+/* day: today from the plan, the cards and the estimator — the catch-up that fits, the
+ * queue, the plan's reach, and the messages that say them (see app_day_build in app.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backprep/app.h"
+#include "backprep/clock.h"
+
+/* Each new question adds its first reviews: FSRS-6 with the default weights gives a first
+ * Good answer a 2-day interval and the next Good about 11 days more. */
+static const int first_reviews[] = { 2, 13 };
+/* How far past a question that does not fit the projection looks for a shorter one. */
+enum { LOOKAHEAD = 64 };
+
+/* A full day's budget on day d from today: the minutes of its plan week. */
+static int budget_on(const app_day *t, int d)
+{
+	int week = plan_week_of(&t->plan.cal, t->pos.today + d);
+
+	return t->plan.tg.daily_minutes[(week ? week : 1) - 1];
+}
+
+static const char *plural(long n)
+{
+	return n == 1 ? "" : "s";
+}
+
+typedef struct fresh {
+	const bp_item *item;
+	int opens;     /* the first plan week that allows it; PLAN_WEEKS + 1: none */
+	double minutes; /* expected, with its same-day steps */
+} fresh;
+
+static int by_opening(const void *a, const void *b)
+{
+	const fresh *x = a, *y = b;
+
+	if (x->opens != y->opens)
+		return x->opens - y->opens;
+	if (x->item->level != y->item->level)
+		return x->item->level - y->item->level;
+	return strcmp(x->item->id, y->item->id);
+}
+
+/* The new questions still to introduce, in the order the plan opens them. */
+static fresh *fresh_items(const app_day_input *in, const app_day *t, const queue_opts *qo,
+			  size_t *n)
+{
+	size_t n_items = catalog_count(in->cat);
+	fresh *v = malloc((n_items + 1) * sizeof(*v));
+	bool *seen = calloc(n_items + 1, sizeof(*seen));
+	const bp_item *first = n_items ? catalog_item(in->cat, 0) : NULL;
+
+	*n = 0;
+	if (!v || !seen) {
+		free(v), free(seen);
+		return NULL;
+	}
+	for (size_t i = 0; i < in->n_cards; i++) { /* items with a card of their revision */
+		const store_card *sc = &in->cards[i];
+		const bp_item *it = catalog_find(in->cat, sc->item);
+
+		if (it && sc->rev == it->rev &&
+		    (sc->state != FSRS_NEW || sc->suspended || sc->buried_until > in->now))
+			seen[it - first] = true;
+	}
+	for (size_t i = 0; i < n_items; i++) {
+		const bp_item *it = catalog_item(in->cat, i);
+		int w = it->week < 1 ? 1 : it->week;
+
+		if (seen[i] || it->area == AREA_RECRUITER)
+			continue;
+		while (w <= PLAN_WEEKS && t->plan.tg.levels[w - 1] &&
+		       !(t->plan.tg.levels[w - 1] & (1u << it->level)))
+			w++;
+		v[(*n)++] = (fresh){ it, w, queue_new_minutes(qo, it) };
+	}
+	free(seen);
+	qsort(v, *n, sizeof(*v), by_opening);
+	return v;
+}
+
+/* How many new questions the days left take at `more` extra minutes a day, each day up to
+ * the plan's allowance plus `extra`; *today gets the first day's count. */
+static int project(const app_day *t, const queue_opts *qo, fresh *v, size_t n, int extra,
+		   double more, int *today)
+{
+	int days = t->reach.days_left, total = 0;
+	double *added = calloc((size_t)days + 1, sizeof(*added));
+	bool *taken = calloc(n + 1, sizeof(*taken));
+	size_t next = 0;
+
+	if (!added || !taken) {
+		free(added), free(taken);
+		return -1;
+	}
+	for (int d = 0; d < days; d++) {
+		int week = plan_week_of(&t->plan.cal, t->pos.today + d), count = 0;
+		int cap = t->plan.tg.new_per_day[(week ? week : 1) - 1] + extra;
+		double room = (d == 0 ? qo->budget_minutes : budget_on(t, d) + more) - added[d];
+
+		if (d < t->q.pace.days)
+			room -= t->q.pace.load[d];
+		while (next < n && taken[next])
+			next++;
+		for (size_t i = next; i < n && i < next + LOOKAHEAD && count < cap; i++) {
+			if (taken[i] || v[i].opens > (week ? week : 1) || v[i].minutes > room)
+				continue;
+			taken[i] = true;
+			room -= v[i].minutes;
+			count++;
+			for (size_t k = 0; k < sizeof(first_reviews) / sizeof(first_reviews[0]); k++)
+				if (d + first_reviews[k] < days)
+					added[d + first_reviews[k]] += estimate_minutes(
+						qo->est, v[i].item, true);
+		}
+		if (d == 0)
+			*today = count;
+		total += count;
+	}
+	free(added);
+	free(taken);
+	return total;
+}
+
+/* The plan's reach, and today's catch-up: never more than fits. */
+static int pace_plan_reach(const app_day_input *in, app_day *t, const queue_opts *qo,
+			   const plan_progress *pr)
+{
+	app_reach *r = &t->reach;
+	int today = 0, ignore, behind = pr->behind, uncapped = pr->extra_per_day;
+	size_t n;
+	fresh *v;
+
+	r->days_left = t->pos.after_end ? 0 : t->plan.cal.days - (t->pos.day - 1);
+	if (r->days_left <= 0) {
+		r->feasible = true;
+		return 0;
+	}
+	if (!(v = fresh_items(in, t, qo, &n)))
+		return -1;
+	r->target = behind > 0 ? behind : 0;
+	for (int d = 0; d < r->days_left; d++) {
+		int week = plan_week_of(&t->plan.cal, t->pos.today + d);
+
+		r->target += t->plan.tg.new_per_day[(week ? week : 1) - 1];
+	}
+	if (behind < 0)
+		r->target += behind;
+	if (r->target > (int)n)
+		r->target = (int)n;
+	if (r->target < 0)
+		r->target = 0;
+	r->reach = project(t, qo, v, n, uncapped, 0, &today);
+	r->reach_more = project(t, qo, v, n, uncapped, APP_MORE_MINUTES, &ignore);
+	free(v);
+	if (r->reach < 0 || r->reach_more < 0)
+		return -1;
+	r->feasible = r->reach >= r->target;
+	r->per_day = (r->reach + r->days_left - 1) / r->days_left;
+	/* today's catch-up is what today's room takes beyond the plan's own allowance */
+	t->extra_new = uncapped;
+	if (t->extra_new > today - t->plan_new)
+		t->extra_new = today - t->plan_new > 0 ? today - t->plan_new : 0;
+	return 0;
+}
+
+static void area_list(const int *by_area, char *buf, size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int a = 0; a < AREA_COUNT && used < n; a++)
+		if (by_area[a])
+			used += (size_t)snprintf(buf + used, n - used, "%s%s %d", used ? ", " : "",
+						 area_name((bp_area)a), by_area[a]);
+}
+
+/* The messages, from the numbers the queue and the projection acted on. */
+static void say(app_day *t)
+{
+	const queue *q = &t->q;
+	const app_reach *r = &t->reach;
+	char until[32], areas[160];
+
+	if (t->interview)
+		snprintf(until, sizeof(until), "the interview");
+	else
+		snprintf(until, sizeof(until), "the plan's end");
+	if (r->days_left > 0 && !r->feasible) {
+		char behind[64] = "";
+
+		if (t->behind > 0)
+			snprintf(behind, sizeof(behind), "Behind the plan by %d new question%s. ",
+				 t->behind, plural(t->behind));
+		snprintf(t->pace_msg, sizeof(t->pace_msg),
+			 "%sAt %d min a day you will reach about %d of the plan's %d new questions "
+			 "by %s; %d min a day reaches %d.",
+			 behind, t->budget, r->reach, r->target, until, t->budget + APP_MORE_MINUTES,
+			 r->reach_more);
+		t->pace_bad = true;
+	} else if (t->behind > 0 && r->days_left > 0) {
+		snprintf(t->pace_msg, sizeof(t->pace_msg),
+			 "Behind the plan by %d new question%s; at %d min a day the %d day%s left "
+			 "catch up (about %d a day).",
+			 t->behind, plural(t->behind), t->budget, r->days_left, plural(r->days_left),
+			 r->per_day);
+		t->pace_bad = true;
+	} else if (t->behind < 0) {
+		snprintf(t->pace_msg, sizeof(t->pace_msg), "Ahead of the plan by %d new question%s.",
+			 -t->behind, plural(-t->behind));
+	}
+	if (q->pace.unplaced) {
+		area_list(q->pace.unplaced_by_area, areas, sizeof(areas));
+		snprintf(t->backlog_msg, sizeof(t->backlog_msg),
+			 "%zu review%s (%.0f min) cannot be done before %s at %d min a day: %s.",
+			 q->pace.unplaced, plural((long)q->pace.unplaced), q->pace.unplaced_minutes,
+			 until, t->budget, areas);
+	} else if (q->backlog && q->backlog_days > 0) {
+		snprintf(t->backlog_msg, sizeof(t->backlog_msg),
+			 "Backlog: %zu review%s (%.0f min) do not fit today; they are placed on the "
+			 "next %d day%s, riskiest first.",
+			 q->backlog, plural((long)q->backlog), q->backlog_minutes, q->backlog_days,
+			 plural(q->backlog_days));
+	} else if (q->backlog) {
+		snprintf(t->backlog_msg, sizeof(t->backlog_msg),
+			 "Backlog: %zu review%s (%.0f min) do not fit today; at %d min a day they "
+			 "take more than %d days.",
+			 q->backlog, plural((long)q->backlog), q->backlog_minutes, t->budget,
+			 PACE_HORIZON);
+	}
+}
+
+int app_day_build(const app_day_input *in, app_day *t)
+{
+	int64_t day = clock_local_day(in->now), to = clock_day_start(day + 1);
+	progress_input pi = {
+		.cal = &t->plan.cal,
+		.tg = &t->plan.tg,
+		.plan = t->plan.plan,
+		.cat = in->cat,
+		.cards = in->cards,
+		.n_cards = in->n_cards,
+		.today = t->plan.pos.today,
+	};
+	plan_progress pr;
+	queue_opts qo;
+	int w, n_days, rc;
+	int *budgets;
+
+	t->pos = t->plan.pos;
+	w = t->pos.week - 1;
+	t->week = t->plan.plan ? &t->plan.plan->weeks[w] : NULL;
+	t->budget = t->plan.tg.daily_minutes[w];
+	t->budget_from_config = t->plan.minutes_from_config;
+	t->plan_new = t->plan.tg.new_per_day[w];
+	t->done = in->done;
+	t->interview = t->plan.interview;
+	t->interview_from_config = t->plan.interview_from_config;
+	t->days_to_interview = t->interview ? (int)(t->interview - day) : 0;
+	/* days missed or short spread their new items over the days left, as far as they fit */
+	if (plan_progress_make(&pi, &pr) < 0)
+		return -1;
+	t->behind = pr.behind;
+	qo = (queue_opts){
+		.now = in->now,
+		.day_end = to,
+		.week = t->pos.week,
+		.levels = t->plan.tg.levels[w],
+		.budget_minutes = t->budget - t->done.seconds / 60,
+		.focus = t->plan.tg.focus[w],
+		.interview = t->interview ? clock_day_start(t->interview) : 0,
+		.rng = in->rng,
+		.daily_minutes = t->budget,
+		.est = in->est,
+		.sp = in->sp,
+	};
+	/* each day's budget is its plan week's */
+	n_days = t->plan.cal.days + PACE_HORIZON + (t->days_to_interview > 0 ? t->days_to_interview : 0);
+	if (!(budgets = malloc((size_t)n_days * sizeof(*budgets)))) {
+		plan_progress_free(&pr);
+		return -1;
+	}
+	for (int d = 0; d < n_days; d++)
+		budgets[d] = budget_on(t, d);
+	qo.day_minutes = budgets;
+	qo.n_day_minutes = n_days;
+	/* the reviews are placed first: the reach projects the room they leave */
+	qo.new_limit = 0;
+	rc = queue_build(in->cat, in->cards, in->n_cards, &in->sp->base, &qo, &t->q);
+	if (rc == 0)
+		rc = pace_plan_reach(in, t, &qo, &pr);
+	plan_progress_free(&pr);
+	queue_free(&t->q);
+	t->new_per_day = t->plan_new + t->extra_new;
+	qo.new_limit = t->new_per_day - t->done.new_items;
+	if (rc == 0)
+		rc = queue_build(in->cat, in->cards, in->n_cards, &in->sp->base, &qo, &t->q);
+	free(budgets);
+	if (rc == 0)
+		say(t);
+	return rc;
+}
