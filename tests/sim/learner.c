@@ -76,8 +76,15 @@ fsrs_grade sim_answer(sim_run *r, size_t i)
 	r->spent += minutes;
 	r->study_minutes += minutes;
 	r->day_seconds += seconds;
+	if (first)
+		r->res.new_minutes[r->day] += minutes;
+	else if (t->last_review >= sim_day_start(r, r->day))
+		r->res.step_minutes[r->day] += minutes;
+	else
+		r->res.review_minutes[r->day] += minutes;
 	if (first) {
 		r->day_new++;
+		r->res.new_items[r->day]++;
 		fsrs_card_init(t, r->now);
 		g = rng_unit(&r->learner) < SIM_P_FIRST_FAIL
 		        ? FSRS_AGAIN

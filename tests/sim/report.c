@@ -46,6 +46,27 @@ static double f_over(const sim_result *r)
 	return r->days_over;
 }
 
+static double sum_days(const double *v)
+{
+	double sum = 0;
+
+	for (int d = 0; d < SIM_DAYS; d++)
+		sum += v[d];
+	return sum;
+}
+static double f_new_min(const sim_result *r)
+{
+	return sum_days(r->new_minutes);
+}
+static double f_step_min(const sim_result *r)
+{
+	return sum_days(r->step_minutes);
+}
+static double f_review_min(const sim_result *r)
+{
+	return sum_days(r->review_minutes);
+}
+
 static spread spread_of(const sim_result *v, size_t n, field_fn f)
 {
 	spread s = {0, 0, INFINITY, -INFINITY};
@@ -71,9 +92,9 @@ void sim_print_group(const sim_world *w, const sim_group *g)
 {
 	printf("\nD = %d min a day, review cost %.1f, %d days skipped (mean ± sd over %zu seeds)\n",
 	       g->minutes, g->cost, g->skip, g->n);
-	printf("%-14s %-26s %-13s %-11s %-11s %-12s %-12s %-12s %4s %5s |", "policy",
-	       "recall all (min-max)", "recall seen", "R>=0.9", "seen", "study min", "peak due min",
-	       "total due", "fits", ">D");
+	printf("%-14s %-26s %-13s %-11s %-11s %-12s %-14s %-12s %-12s %4s %5s |", "policy",
+	       "recall all (min-max)", "recall seen", "R>=0.9", "seen", "study min", "new/step/rev",
+	       "peak due min", "total due", "fits", ">D");
 	for (int a = 0; a < AREA_COUNT; a++)
 		if (w->n_area[a])
 			printf(" %4s", area_short[a]);
@@ -90,10 +111,12 @@ void sim_print_group(const sim_world *w, const sim_group *g)
 		for (size_t k = 0; k < g->n; k++)
 			fits += v[k].fits;
 		printf("%-14s %.3f±%.3f (%.3f-%.3f) %.3f±%.3f   %5.1f±%-4.1f %5.1f±%-4.1f "
-		       "%5.0f±%-5.0f %5.0f±%-5.0f %5.0f±%-5.0f %zu/%zu %5.1f |",
+		       "%5.0f±%-5.0f %4.0f/%4.0f/%4.0f %5.0f±%-5.0f %5.0f±%-5.0f %zu/%zu %5.1f |",
 		       sim_policy_name((sim_policy)p), all.mean, all.sd, all.min, all.max,
 		       seen.mean, seen.sd, r90.mean, r90.sd, ns.mean, ns.sd, st.mean, st.sd,
-		       pk.mean, pk.sd, tot.mean, tot.sd, (size_t)fits, g->n, over.mean);
+		       spread_of(v, g->n, f_new_min).mean, spread_of(v, g->n, f_step_min).mean,
+		       spread_of(v, g->n, f_review_min).mean, pk.mean, pk.sd, tot.mean, tot.sd,
+		       (size_t)fits, g->n, over.mean);
 		for (int a = 0; a < AREA_COUNT; a++) {
 			double sum = 0;
 
@@ -160,4 +183,26 @@ int sim_print_targets(const sim_group *g, bool quick)
 		       what);
 	}
 	return failed;
+}
+
+void sim_print_days(const sim_group *g, size_t k)
+{
+	printf("\nday by day, seed %zu of D = %d, review cost %.1f, %d days skipped: due-review "
+	       "minutes | minutes\nstudied on new items / same-day steps / earlier reviews | "
+	       "items introduced\n%3s",
+	       k + 1, g->minutes, g->cost, g->skip, "day");
+	for (int p = 0; p < POLICY_COUNT; p++)
+		printf("  %-30s", sim_policy_name((sim_policy)p));
+	printf("\n");
+	for (int d = 0; d < SIM_DAYS; d++) {
+		printf("%3d", d);
+		for (int p = 0; p < POLICY_COUNT; p++) {
+			const sim_result *r = &g->res[p][k];
+
+			printf("  %4.0f | %3.0f/%3.0f/%3.0f | %2d       ", r->due_minutes[d],
+			       r->new_minutes[d], r->step_minutes[d], r->review_minutes[d],
+			       r->new_items[d]);
+		}
+		printf("\n");
+	}
 }

@@ -8,6 +8,7 @@
  * issue's targets.
  *
  *   sim          the full table (8 seeds; D 30, 45, 90; cost 1.0, 0.4; 0 or 4 days skipped)
+ *   sim --days   the same, then the first seed's days one by one at D 45: where time goes
  *   sim --quick  2 seeds at D 45, sanity checks, and "ok - " / "not ok - " lines; exits 1
  *                when the simulation breaks, backprep's recall is under the better
  *                baseline's (ratio < 1.0), or it puts a day over budget when the total fits
@@ -126,7 +127,8 @@ static int run_group(const sim_world *w, int minutes, double cost, int skip, con
 
 int main(int argc, char **argv)
 {
-	bool quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
+	bool quick = argc == 2 && strcmp(argv[1], "--quick") == 0;
+	bool days = argc == 2 && strcmp(argv[1], "--days") == 0;
 	const uint64_t *seeds = quick ? quick_seeds : full_seeds;
 	size_t n_seeds = quick ? sizeof(quick_seeds) / sizeof(quick_seeds[0])
 	                       : sizeof(full_seeds) / sizeof(full_seeds[0]);
@@ -138,8 +140,8 @@ int main(int argc, char **argv)
 	int64_t t0 = clock_mono_ms();
 	int failed = 0;
 
-	if (argc > 2 || (argc == 2 && !quick)) {
-		fprintf(stderr, "usage: sim [--quick]\n");
+	if (argc > 2 || (argc == 2 && !quick && !days)) {
+		fprintf(stderr, "usage: sim [--quick | --days]\n");
 		return 2;
 	}
 	setenv("TZ", "UTC", 1); /* local days are UTC days */
@@ -158,6 +160,11 @@ int main(int argc, char **argv)
 					return 1;
 				sim_print_group(&w, g);
 			}
+	for (size_t m = 0; days && m < n_mins; m++)
+		for (int c = 0; c < N_COSTS; c++)
+			for (int k = 0; k < N_SKIPS; k++)
+				if (mins[m] == TARGET_MINUTES)
+					sim_print_days(&groups[m][c][k], 0);
 	printf("\ntargets (D = %d, each review cost, with and without skipped days):\n",
 	       TARGET_MINUTES);
 	for (size_t m = 0; m < n_mins; m++)

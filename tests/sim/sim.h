@@ -72,6 +72,10 @@ typedef struct sim_result {
 	double total_due;
 	bool fits;     /* total_due <= minutes × SIM_DAYS */
 	int days_over; /* days whose due-review minutes exceed the budget */
+	/* where each day's minutes went: new items, same-day steps (a second answer on the day
+	 * of the last one), reviews from an earlier day; and the items introduced */
+	double new_minutes[SIM_DAYS], step_minutes[SIM_DAYS], review_minutes[SIM_DAYS];
+	int new_items[SIM_DAYS];
 } sim_result;
 
 /* The state of one run while it goes. Arrays are indexed like the catalog. */

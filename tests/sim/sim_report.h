@@ -19,6 +19,9 @@ typedef struct sim_group {
 
 void sim_print_group(const sim_world *w, const sim_group *g);
 
+/* Prints seed k's days one by one for every policy of g: where the minutes went. */
+void sim_print_days(const sim_group *g, size_t k);
+
 /* Prints both targets for g; in a quick run also the gate's "ok - " / "not ok - " lines.
  * Returns the number of gate failures (the 1.3x target is reported, never gated). */
 int sim_print_targets(const sim_group *g, bool quick);
