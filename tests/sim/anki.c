@@ -68,12 +68,18 @@ static bool review(const store_card *sc)
 	return sc->state == FSRS_REVIEW;
 }
 
+static bool due_by_date(const sim_run *r, const store_card *sc, int64_t day_end)
+{
+	(void)r;
+	return sc->due < day_end;
+}
+
 void anki_day(sim_run *r)
 {
 	int64_t day_end = sim_day_start(r, r->day + 1);
 	int new_today = 0;
 
-	sim_count_due(r, 0);
+	sim_count_due(r, due_by_date);
 	if (r->skip[r->day])
 		return;
 	while (sim_has_minutes(r)) {

@@ -86,10 +86,20 @@ static size_t index_of(const sim_run *r, const bp_item *it)
 	return (size_t)(it - catalog_item(r->w->cat, 0));
 }
 
+/*
+ * The reviews backprep asks for today, as queue_build chooses them: due before the day's end
+ * once the interview caps the due dates (those the queue takes, and its backlog).
+ */
+static bool due_in_queue(const sim_run *r, const store_card *sc, int64_t day_end)
+{
+	return queue_effective_due(sc, r->now, clock_day_start(r->w->start_day + SIM_DAYS)) <
+	       day_end;
+}
+
 /* One day of backprep; -1 when out of memory. */
 int bp_day(sim_run *r)
 {
-	sim_count_due(r, clock_day_start(r->w->start_day + SIM_DAYS));
+	sim_count_due(r, due_in_queue);
 	if (r->skip[r->day])
 		return 0;
 	for (int k = 0; k < MAX_QUEUES_A_DAY && sim_has_minutes(r); k++) {

@@ -117,23 +117,23 @@ void sim_schedule(sim_run *r, size_t i, fsrs_grade g, const fsrs_params *p)
 	card_from_fsrs(&fc, sc);
 }
 
-void sim_count_due(sim_run *r, int64_t interview)
+void sim_count_due(sim_run *r, sim_due_fn due_today)
 {
 	int64_t day_end = sim_day_start(r, r->day + 1);
 
 	for (size_t i = 0; i < r->w->n_items; i++) {
 		const bp_item *it = catalog_item(r->w->cat, i);
 		const store_card *sc = &r->cards[i];
-		int64_t due;
+		double minutes = r->s.cost * it->minutes;
 
 		if (it->area == AREA_RECRUITER || sc->state == FSRS_NEW ||
-		    r->counted[i] == sc->last_review)
+		    !due_today(r, sc, day_end))
 			continue;
-		due = interview ? queue_effective_due(sc, r->now, interview) : sc->due;
-		if (due >= day_end)
-			continue;
-		r->res.due_minutes[r->day] += r->s.cost * it->minutes;
-		r->counted[i] = sc->last_review;
+		r->res.due_minutes[r->day] += minutes;
+		if (r->counted[i] != sc->last_review) { /* a review is work once */
+			r->res.total_due += minutes;
+			r->counted[i] = sc->last_review;
+		}
 	}
 }
 
@@ -167,7 +167,6 @@ void sim_finish(sim_run *r)
 		res->area[a] = w->n_area[a] ? sum_area[a] / w->n_area[a] : 0;
 	res->study_minutes = r->study_minutes;
 	for (int d = 0; d < SIM_DAYS; d++) {
-		res->total_due += res->due_minutes[d];
 		if (res->due_minutes[d] > res->peak_due)
 			res->peak_due = res->due_minutes[d];
 		res->days_over += res->due_minutes[d] > r->s.minutes;

@@ -19,10 +19,11 @@
  *    takes the grade through fsrs_review (default weights, fuzz off).
  *  - a new item takes its `minutes`, a review cost × minutes; the logged seconds are that.
  *  - an item starts only while the day's minutes remain, and then completes.
- *  - due-review minutes of a day: the true minutes (cost × minutes) of the reviews whose
- *    due date (backprep: queue_effective_due, with the interview) falls on it, counted at
- *    08:00; a review carried over to a later day is counted on the first day it was due.
- *    The total fits when their sum over the plan is at most D × 28.
+ *  - due-review minutes of a day: at 08:00, the true minutes (cost × minutes) of every review
+ *    due that day by the policy's own rule — backprep: due before the day's end once the
+ *    interview caps it (queue_effective_due: what queue_build takes, or leaves as backlog);
+ *    the baseline: its due date. Reviews carried over count again on the next day. The total
+ *    fits when the review work of the plan (each scheduled review once) is at most D × 28.
  */
 #include <math.h>
 #include <stdio.h>
@@ -99,6 +100,12 @@ static void print_model(const sim_world *w, size_t n_seeds, bool quick)
 	printf("backprep: app_today over in-memory cards (plan, catch-up, queue_build), the "
 	       "queue answered in\norder and asked again while minutes remain; "
 	       "sim_params_for: defaults, fuzz off.\n");
+	printf("due-review minutes of a day: true minutes of the reviews due at 08:00 by the "
+	       "policy's rule\n(backprep: queue_effective_due with the interview; anki: the due "
+	       "date), carried-over ones\nincluded; the total fits when the plan's review work, "
+	       "each review once, is <= D x %d.\n",
+	       SIM_DAYS);
+	printf("true recall: fsrs_retrievability (whole 24-hour periods since the last answer).\n");
 	printf("seeds: %zu; skipped days: 0 or %d random days (never day 0), the same for every "
 	       "policy.\n",
 	       n_seeds, skips[N_SKIPS - 1]);

@@ -67,11 +67,11 @@ typedef struct sim_result {
 	double area[AREA_COUNT]; /* mean true recall per area, unseen counting 0 */
 	double study_minutes;
 	int answers;
-	double due_minutes[SIM_DAYS]; /* true minutes of the reviews falling due each day */
+	double due_minutes[SIM_DAYS]; /* true minutes of the reviews due, at 08:00 */
 	double peak_due;              /* the largest of them */
-	double total_due;
-	bool fits;     /* total_due <= minutes × SIM_DAYS */
-	int days_over; /* days whose due-review minutes exceed the budget */
+	double total_due;             /* the review work of the plan: each review once */
+	bool fits;                    /* total_due <= minutes × SIM_DAYS */
+	int days_over;                /* days whose due-review minutes exceed the budget */
 	/* where each day's minutes went: new items, same-day steps (a second answer on the day
 	 * of the last one), reviews from an earlier day; and the items introduced */
 	double new_minutes[SIM_DAYS], step_minutes[SIM_DAYS], review_minutes[SIM_DAYS];
@@ -113,9 +113,12 @@ fsrs_grade sim_answer(sim_run *r, size_t i);
 /* Applies grade g, given at the card's last answer time, to a scheduler card as the app
  * does (session_grade): a new card is introduced then. */
 void sim_schedule(sim_run *r, size_t i, fsrs_grade g, const fsrs_params *p);
-/* Adds the reviews falling due today (effective due before the day's end) to
- * due_minutes[day], each scheduled review once. interview: 0 for none. */
-void sim_count_due(sim_run *r, int64_t interview);
+/* A policy's rule for "this review is due today": its scheduled time is before day_end. */
+typedef bool (*sim_due_fn)(const sim_run *r, const store_card *sc, int64_t day_end);
+/* At 08:00: due_minutes[day] gets the true minutes of every review due today by the
+ * policy's rule (those carried over included); total_due gets each scheduled review once,
+ * on the first day it is due. */
+void sim_count_due(sim_run *r, sim_due_fn due_today);
 bool sim_has_minutes(const sim_run *r);
 void sim_finish(sim_run *r);
 
