@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "backprep/clock.h"
 #include "sim_report.h"
@@ -152,6 +153,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	setenv("TZ", "UTC", 1); /* local days are UTC days */
+	tzset();
 	if (load_world(&w, "content") < 0)
 		return 1;
 	print_model(&w, n_seeds, quick);
