@@ -3,6 +3,7 @@
  * no study gives no recall, a candidate with all the time in the world reaches high recall,
  * and every policy gives the same numbers twice for a seed.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -64,6 +65,14 @@ int sim_sanity_checks(const sim_world *w)
 		         "over all, %d seen)",
 		         name, ALL_DAY, HIGH_RECALL, lots.recall_seen, lots.recall_all, lots.seen);
 		failed += report(lots.recall_seen >= HIGH_RECALL && lots.seen > 0, what);
+		snprintf(what, sizeof(what),
+		         "%s: the log holds every answer and its time (%zu answers, %ld s for "
+		         "%.1f min)",
+		         name, a.logged, a.logged_seconds, a.study_minutes);
+		failed += report(a.logged == (size_t)a.answers && a.answers > 0 &&
+		                     fabs((double)a.logged_seconds - a.study_minutes * 60) <=
+		                         0.5 * a.answers,
+		                 what);
 		snprintf(what, sizeof(what), "%s: the same numbers twice for a seed", name);
 		failed += report(same(&a, &b) && a.answers > 0, what);
 	}

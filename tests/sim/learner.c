@@ -166,6 +166,9 @@ void sim_finish(sim_run *r)
 	for (int a = 0; a < AREA_COUNT; a++)
 		res->area[a] = w->n_area[a] ? sum_area[a] / w->n_area[a] : 0;
 	res->study_minutes = r->study_minutes;
+	res->logged = r->n_log;
+	for (size_t k = 0; k < r->n_log; k++)
+		res->logged_seconds += r->log[k].seconds;
 	for (int d = 0; d < SIM_DAYS; d++) {
 		if (res->due_minutes[d] > res->peak_due)
 			res->peak_due = res->due_minutes[d];

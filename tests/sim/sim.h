@@ -67,6 +67,8 @@ typedef struct sim_result {
 	double area[AREA_COUNT]; /* mean true recall per area, unseen counting 0 */
 	double study_minutes;
 	int answers;
+	size_t logged;                /* reviews in the log */
+	long logged_seconds;          /* their seconds */
 	double due_minutes[SIM_DAYS]; /* true minutes of the reviews due, at 08:00 */
 	double peak_due;              /* the largest of them */
 	double total_due;             /* the review work of the plan: each review once */
