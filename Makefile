@@ -1,6 +1,7 @@
 # backprep — a terminal trainer for backend engineering interviews.
 # `make` builds ./backprep; `make run` installs missing packages, builds and starts it;
 # `make test` runs the unit and end-to-end tests; `make check` runs them under ASan and UBSan.
+# `make bench` times the queue at a large size; `make sim` runs the learner simulation.
 
 VERSION = 0.1.0
 PREFIX ?= /usr/local
@@ -39,6 +40,9 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 BENCH_SRC = $(wildcard tests/bench/*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
+SIM_SRC = $(wildcard tests/sim/*.c)
+SIM_OBJ = $(SIM_SRC:%.c=$(B)/%.o)
+SIM_BIN = $(B)/sim/sim
 
 CORE_LIBS = $(call PC,--libs,sqlite3 yaml-0.1) -lm
 TUI_LIBS = $(call PC,--libs,ncursesw)
@@ -59,7 +63,7 @@ DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-
 	       libjansson-dev libcmocka-dev tmux sqlite3 jq procps
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all run test check bench deps install uninstall clean
+.PHONY: all run test check bench sim deps install uninstall clean
 
 all: $(BIN)
 
@@ -113,6 +117,11 @@ $(B)/bench/%: tests/bench/%.c $(B)/libbackprep.a
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(B)/libbackprep.a $(CORE_LIBS)
 
+$(SIM_BIN): $(SIM_OBJ) $(B)/libbackprep.a
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(SIM_OBJ) $(B)/libbackprep.a $(CORE_LIBS)
+
 # Installs the Debian packages that are missing, through sudo when not root.
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -130,9 +139,9 @@ run: deps
 	./$(BIN)
 
 test: deps
-	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) $(SIM_BIN)
 	@BACKPREP_BIN=$(abspath $(BIN)) BACKPREP_UNIT_DIR=$(abspath $(B)/tests) \
-		bash tests/run
+		BACKPREP_SIM_BIN=$(abspath $(SIM_BIN)) bash tests/run
 
 check:
 	@$(MAKE) --no-print-directory B=build/san SAN=1 test
@@ -140,6 +149,10 @@ check:
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCH_BIN)
 	@for b in $(BENCH_BIN); do ./$$b || exit 1; done
+
+sim: deps
+	@$(MAKE) --no-print-directory $(SIM_BIN)
+	./$(SIM_BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content
@@ -153,4 +166,4 @@ uninstall:
 clean:
 	rm -rf build backprep
 
--include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SIM_OBJ:.o=.d)
