@@ -58,6 +58,7 @@ typedef struct app_plan {
 	bool interview_from_config;
 	int daily_minutes;       /* the person's own minutes a day; 0: the plan's */
 	bool minutes_from_config;
+	bool new_from_config;    /* config.yaml caps the new questions a day */
 	bool first_run;          /* the welcome questions are still to be asked */
 	double adjust[AREA_COUNT]; /* product of the recruiter answers' multipliers */
 	int adjust_from;         /* the week they apply from (the current one) */

@@ -32,6 +32,7 @@ typedef struct bp_config {
 	int n_steps_by_kind[CONFIG_STEP_CLASSES];
 	int steps_by_kind[CONFIG_STEP_CLASSES][CONFIG_MAX_STEPS];
 	int long_minutes;     /* 0: not set */
+	double deadline_recall; /* 0: not set */
 } bp_config;
 
 void config_defaults(bp_config *c);

@@ -5,9 +5,14 @@
  *
  * A new question takes its `minutes`. A review takes the item's minutes times this person's
  * review ratio for the item's kind: the median of (logged seconds / (minutes × 60)) over
- * their most recent reviews of that kind, shrunk toward a prior while there are few:
+ * their most recent reviews of that kind, shrunk toward a start while there are few:
  *
- *     ratio = (ESTIMATE_PRIOR_WEIGHT × prior + n × median) / (ESTIMATE_PRIOR_WEIGHT + n)
+ *     ratio = (ESTIMATE_PRIOR_WEIGHT × start + n × median) / (ESTIMATE_PRIOR_WEIGHT + n)
+ *
+ * The start is the kind's prior times the person's pace: the median over all their recent
+ * reviews of (sample / its kind's prior), itself shrunk toward 1 the same way. Someone whose
+ * open reviews take twice the prior is expected to be slower on coding reviews too, before
+ * their first coding review.
  *
  * The priors (review time as a share of a first answer) and why:
  *   open     0.50  a review says the key points again; the thinking is done once
@@ -28,7 +33,7 @@
 
 enum {
 	ESTIMATE_KINDS = 4,        /* bp_kind */
-	ESTIMATE_PRIOR_WEIGHT = 8, /* the prior counts as this many answers */
+	ESTIMATE_PRIOR_WEIGHT = 2, /* the prior counts as this many answers */
 	ESTIMATE_SAMPLES = 64,     /* the most recent reviews of a kind that count */
 	ESTIMATE_RECENT = 400,     /* the most recent reviews read from the log */
 };
@@ -37,6 +42,7 @@ typedef struct estimate {
 	double ratio[ESTIMATE_KINDS]; /* expected review time / minutes */
 	double measured[ESTIMATE_KINDS]; /* the median of the samples; 0 without */
 	int n[ESTIMATE_KINDS];        /* samples behind each */
+	double person;                /* the pace against the priors; 1 without answers */
 } estimate;
 
 /* The priors, with no answers behind them. */

@@ -56,6 +56,10 @@ void fsrs_review(const fsrs_params *p, fsrs_card *c, fsrs_grade g, int64_t now, 
 /* Predicted probability of recall of a reviewed card at time `at` (1 for a new card). */
 double fsrs_retrievability(const fsrs_params *p, const fsrs_card *c, int64_t at);
 
+/* Days after a review at which a card of this stability is recalled with probability r: the
+ * forgetting curve read backwards (continuous, unrounded). */
+double fsrs_days_until(const fsrs_params *p, double stability, double r);
+
 /* Whole days between two times, as the difference of their UTC calendar dates. */
 int64_t fsrs_days_between(int64_t from, int64_t to);
 

@@ -56,6 +56,8 @@ typedef struct queue_opts {
 	int n_day_minutes;
 	const estimate *est;  /* expected answer times; NULL: the priors */
 	const sched *sp;      /* the steps a new item comes back for today; NULL: none */
+	double deadline_recall; /* with an interview: a review falls due when recall drops to
+				 * this (sched.h); 0: at the desired retention */
 } queue_opts;
 
 typedef struct queue {

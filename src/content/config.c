@@ -93,7 +93,8 @@ static void read_scheduler(sctx *s, const ynode *n, bp_config *c)
 	static const sfield f[] = { { "fuzz", false },	   { "retention", false },
 				    { "max_interval", false }, { "learning_steps", false },
 				    { "relearning_steps", false }, { "steps_by_kind", false },
-				    { "long_minutes", false }, { NULL, false } };
+				    { "long_minutes", false }, { "deadline_recall", false },
+				    { NULL, false } };
 	static const sfield *const t[] = { f, NULL };
 	const ynode *v;
 
@@ -114,6 +115,8 @@ static void read_scheduler(sctx *s, const ynode *n, bp_config *c)
 		read_steps_by_kind(s, v, c);
 	if ((v = ytree_get(n, "long_minutes")))
 		s_int(s, v, "long_minutes", "'scheduler'", 1, 600, &c->long_minutes);
+	if ((v = ytree_get(n, "deadline_recall")))
+		s_num(s, v, "deadline_recall", "'scheduler'", 0.5, 0.99, &c->deadline_recall);
 }
 
 static void read_config(sctx *s, const ynode *root, bp_config *c)

@@ -120,6 +120,7 @@ int app_plan_load(bp_app *app, int64_t today, app_plan *p, bp_error *e)
 		p->first_run = store_has_reviews(app->st, NULL) == 0;
 	p->interview = app_interview(app, &p->interview_from_config);
 	p->minutes_from_config = app->cfg.daily_minutes > 0;
+	p->new_from_config = app->cfg.new_per_day >= 0;
 	if (p->minutes_from_config)
 		p->daily_minutes = app->cfg.daily_minutes;
 	else if (store_setting_get(app->st, "daily_minutes", buf, sizeof(buf), NULL) == 1)

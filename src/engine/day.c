@@ -97,7 +97,9 @@ static int project(const app_day *t, const queue_opts *qo, fresh *v, size_t n, i
 	}
 	for (int d = 0; d < days; d++) {
 		int week = plan_week_of(&t->plan.cal, t->pos.today + d), count = 0;
-		int cap = t->plan.tg.new_per_day[(week ? week : 1) - 1] + extra;
+		int cap = t->plan.new_from_config
+				  ? t->plan.tg.new_per_day[(week ? week : 1) - 1] + extra
+				  : (int)n;
 		double room = (d == 0 ? qo->budget_minutes : budget_on(t, d) + more) - added[d];
 
 		if (d < t->q.pace.days)
@@ -275,6 +277,7 @@ int app_day_build(const app_day_input *in, app_day *t)
 		.daily_minutes = t->budget,
 		.est = in->est,
 		.sp = in->sp,
+		.deadline_recall = in->sp->deadline_recall,
 	};
 	/* each day's budget is its plan week's */
 	n_days = t->plan.cal.days + PACE_HORIZON + (t->days_to_interview > 0 ? t->days_to_interview : 0);
@@ -294,7 +297,10 @@ int app_day_build(const app_day_input *in, app_day *t)
 	plan_progress_free(&pr);
 	queue_free(&t->q);
 	t->new_per_day = t->plan_new + t->extra_new;
-	qo.new_limit = t->new_per_day - t->done.new_items;
+	/* the plan's number paces the plan; the minutes are the limit, unless config.yaml's
+	 * new_per_day says otherwise */
+	qo.new_limit = t->plan.new_from_config ? t->new_per_day - t->done.new_items
+					       : (int)catalog_count(in->cat);
 	if (rc == 0)
 		rc = queue_build(in->cat, in->cards, in->n_cards, &in->sp->base, &qo, &t->q);
 	free(budgets);

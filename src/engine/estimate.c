@@ -26,6 +26,7 @@ double estimate_prior_of(bp_kind k)
 void estimate_prior(estimate *e)
 {
 	memset(e, 0, sizeof(*e));
+	e->person = 1.0;
 	for (int k = 0; k < ESTIMATE_KINDS; k++)
 		e->ratio[k] = estimate_prior_of((bp_kind)k);
 }
@@ -45,7 +46,9 @@ static double median(double *v, int n)
 
 void estimate_learn(estimate *e, const catalog *c, const store_review *v, size_t n)
 {
-	double samples[ESTIMATE_KINDS][ESTIMATE_SAMPLES];
+	double samples[ESTIMATE_KINDS][ESTIMATE_SAMPLES], pace[ESTIMATE_KINDS * ESTIMATE_SAMPLES];
+	double person = 1.0;
+	int n_all = 0;
 
 	estimate_prior(e);
 	for (size_t i = 0; i < n; i++) {
@@ -58,12 +61,22 @@ void estimate_learn(estimate *e, const catalog *c, const store_review *v, size_t
 		r = v[i].seconds / (it->minutes * 60.0);
 		r = r < SAMPLE_MIN ? SAMPLE_MIN : r > SAMPLE_MAX ? SAMPLE_MAX : r;
 		samples[it->kind][e->n[it->kind]++] = r;
+		pace[n_all++] = r / estimate_prior_of(it->kind);
 	}
+	/* how this person's reviews compare with the priors, over every kind: a kind with few
+	 * answers of its own starts from its prior scaled by it */
+	if (n_all)
+		person = (ESTIMATE_PRIOR_WEIGHT + n_all * median(pace, n_all)) /
+			 (ESTIMATE_PRIOR_WEIGHT + n_all);
+	e->person = person;
 	for (int k = 0; k < ESTIMATE_KINDS; k++) {
+		double start = estimate_prior_of((bp_kind)k) * person;
+
+		e->ratio[k] = start;
 		if (e->n[k] == 0)
 			continue;
 		e->measured[k] = median(samples[k], e->n[k]);
-		e->ratio[k] = (ESTIMATE_PRIOR_WEIGHT * e->ratio[k] + e->n[k] * e->measured[k]) /
+		e->ratio[k] = (ESTIMATE_PRIOR_WEIGHT * start + e->n[k] * e->measured[k]) /
 			      (ESTIMATE_PRIOR_WEIGHT + e->n[k]);
 	}
 }

@@ -533,6 +533,16 @@ double fsrs_retrievability(const fsrs_params *p, const fsrs_card *c, int64_t at)
 	return forgetting_curve(&m, (double)t, clampd(c->stability, S_MIN, S_MAX));
 }
 
+double fsrs_days_until(const fsrs_params *p, double stability, double r)
+{
+	double decay = -clampd(weight_or_zero(p->w[20]), w_bounds[20][0], w_bounds[20][1]);
+	double factor = r8(exp(pow(decay, -1) * log(0.9)) - 1);
+
+	if (r <= 0 || r >= 1)
+		return r >= 1 ? 0 : S_MAX;
+	return clampd(stability, S_MIN, S_MAX) / factor * (pow(r, 1 / decay) - 1);
+}
+
 int64_t fsrs_days_between(int64_t from, int64_t to)
 {
 	return floor_div(to, DAY) - floor_div(from, DAY);

@@ -37,6 +37,8 @@ static int by_introduction(const void *a, const void *b)
 		return x->item->week - y->item->week;
 	if (x->item->level != y->item->level)
 		return x->item->level - y->item->level;
+	if (x->item->minutes != y->item->minutes) /* more questions in the same minutes */
+		return x->item->minutes - y->item->minutes;
 	return x->item < y->item ? -1 : x->item > y->item;
 }
 
@@ -139,7 +141,11 @@ static void draw_new(queue *q, pool *pl, const queue_opts *o, const double *weak
 		for (int a = 0; a < AREA_COUNT; a++) {
 			double f = o->focus ? o->focus[a] : 1.0;
 
-			w[a] = !blocked[a] && pl->next[a] < pl->end[a] ? f * weak[a] : 0;
+			/* the focus is a share of the time: an area of long questions gets
+			 * fewer of them, not more of the day */
+			w[a] = !blocked[a] && pl->next[a] < pl->end[a]
+				       ? f * weak[a] / queue_new_minutes(o, pl->v[pl->next[a]].item)
+				       : 0;
 			total += w[a];
 		}
 		if (total <= 0)
@@ -262,6 +268,8 @@ static int place_reviews(const catalog *c, const store_card **card_of, const fsr
 	int days = deadline ? (int)(until - today) : PACE_HORIZON;
 	int64_t *bounds = malloc((size_t)days * sizeof(*bounds));
 	double *room = malloc((size_t)days * sizeof(*room));
+	double r;
+	int64_t due;
 	int rc;
 
 	if (!bounds || !room) {
@@ -284,11 +292,20 @@ static int place_reviews(const catalog *c, const store_card **card_of, const fsr
 		if (it->area == AREA_RECRUITER || !sc || sc->state == FSRS_NEW || sc->suspended ||
 		    sc->buried_until > o->now)
 			continue;
-		target = day_of(bounds, days, sc->due);
+		due = sc->due;
+		if (deadline && o->deadline_recall > 0 && o->deadline_recall < p->retention &&
+		    sc->state == FSRS_REVIEW)
+			due = sc->last_review + (int64_t)(fsrs_days_until(p, sc->stability,
+									  o->deadline_recall) *
+							  86400);
+		target = day_of(bounds, days, due);
 		if (target >= days && !deadline)
 			continue; /* beyond the days placed, with no interview to be ready for */
-		v[(*n)++] = (pace_card){ it, sc, estimate_minutes(o->est, it, true),
-					 retrievability(p, sc, risk_at), target, PACE_NONE };
+		r = retrievability(p, sc, risk_at);
+		if (target >= days && r >= p->retention)
+			continue; /* recalled well enough at the interview without a last review */
+		v[(*n)++] = (pace_card){ it, sc, estimate_minutes(o->est, it, true), r, target,
+					 PACE_NONE };
 	}
 	free(bounds);
 	rc = pace_spread(v, *n, days, room, plan);

@@ -16,6 +16,8 @@ void sched_make(const fsrs_params *base, const bp_config *cfg, sched *s)
 	memset(s, 0, sizeof(*s));
 	s->base = *base;
 	s->long_minutes = cfg && cfg->long_minutes > 0 ? cfg->long_minutes : SCHED_LONG_MINUTES;
+	s->deadline_recall = cfg && cfg->deadline_recall > 0 ? cfg->deadline_recall
+							     : SCHED_DEADLINE_RECALL;
 	for (int k = 0; k < SCHED_CLASSES; k++) {
 		fsrs_params *p = &s->by_class[k];
 		bool long_by_default = k == KIND_CODING || k == KIND_SCENARIO || k == SCHED_LONG;
@@ -23,8 +25,13 @@ void sched_make(const fsrs_params *base, const bp_config *cfg, sched *s)
 
 		*p = *base;
 		s->configured[k] = n >= 0;
-		if (n < 0 && !long_by_default)
+		if (n < 0 && !long_by_default) {
+			if (!cfg || cfg->n_learning < 0) { /* one step, unless learning_steps says */
+				p->n_learning = 1;
+				p->learning[0] = SCHED_SHORT_STEP;
+			}
 			continue;
+		}
 		/* set in config.yaml, or long: these learning steps, and no relearning steps
 		 * when there are none (a lapse then comes back the next day) */
 		p->n_learning = n < 0 ? 0 : n;

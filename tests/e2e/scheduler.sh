@@ -84,7 +84,11 @@ check "an unknown item is an error" grep -q "no item 'api.no-such-thing'" <<<"$o
 # today --json
 out=$(json)
 check "today --json names the interview" grep -q '"interview": "2026-12-20"' <<<"$out"
-check "today --json lists reviews with their recall" grep -q '"kind": "review"' <<<"$out"
+# The day before the interview, what would stand below 0.9 at it is asked: a review, with its
+# recall at the interview.
+out=$(BACKPREP_NOW=2026-12-19T08:00:00Z json)
+check "today --json lists reviews with their recall" \
+	jq -e '[.queue[] | select(.kind == "review" and .retrievability < 0.9)] | length > 0' <<<"$out"
 
 # doctor: a damaged card is found and rebuilt from the log.
 out=$("$BIN" "${CONTENT[@]}" doctor)

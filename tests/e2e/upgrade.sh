@@ -47,6 +47,12 @@ check "a second start makes no other backup" test ! -e "$DB.bak-v2"
 out=$("$BIN" "${CONTENT[@]}" mocks)
 expect_eq "mocks reads the upgraded file" "$(head -1 <<<"$out")" \
 	"No mock rounds taken yet. Start one from the Mock screen (m on Today)."
+# The fixture's cards were scheduled with the reference's 1m 10m steps; with those steps the
+# log still replays to exactly them. (The shipped default is one 10-minute step, under which
+# doctor would rebuild them.)
+mkdir -p "$XDG_CONFIG_HOME/backprep"
+printf 'scheduler:\n  learning_steps: [1m, 10m]\n' >"$XDG_CONFIG_HOME/backprep/config.yaml"
 out=$("$BIN" "${CONTENT[@]}" doctor)
 check "doctor finds the cards match the log" grep -q "cards: all match the review log" <<<"$out"
+rm "$XDG_CONFIG_HOME/backprep/config.yaml"
 finish

@@ -3,6 +3,7 @@
  * they give — and the bookkeeping every policy shares (the review log, the due-review
  * minutes of each day, the figures at the interview). It never decides what to ask.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,9 +28,17 @@ int64_t sim_interview(const sim_world *w)
  * since the last answer, as ts-fsrs's get_retrievability counts them. (So an answer given at
  * or after 08:00 the day before still reads 1 at 08:00 on the interview day.)
  */
+/* FSRS-6's forgetting curve in continuous time: the scheduler's retrievability counts whole
+ * days, which would make an answer given the evening before read as perfect recall at the
+ * interview and flatter last-day cramming. */
 double sim_true_recall(const sim_world *w, const fsrs_card *c, int64_t at)
 {
-	return c->state == FSRS_NEW ? 0.0 : fsrs_retrievability(&w->truth, c, at);
+	double decay = -w->truth.w[20], factor = pow(0.9, 1.0 / decay) - 1.0;
+	double t = (double)(at - c->last_review) / 86400.0;
+
+	if (c->state == FSRS_NEW)
+		return 0.0;
+	return pow(1.0 + factor * (t > 0 ? t : 0) / c->stability, decay);
 }
 
 static fsrs_grade recalled_grade(double u)
@@ -172,6 +181,10 @@ void sim_finish(sim_run *r)
 	for (int d = 0; d < SIM_DAYS; d++) {
 		if (res->due_minutes[d] > res->peak_due)
 			res->peak_due = res->due_minutes[d];
+		if (r->s.policy != POLICY_BACKPREP)
+			res->planned_minutes[d] = res->due_minutes[d];
+		if (res->planned_minutes[d] > res->peak_planned)
+			res->peak_planned = res->planned_minutes[d];
 		res->days_over += res->due_minutes[d] > r->s.minutes;
 	}
 	res->fits = res->total_due <= (double)r->s.minutes * SIM_DAYS;

@@ -42,6 +42,7 @@ static void run_free(sim_run *r)
 	free(r->counted);
 	free(r->log);
 	free(r->new_order);
+	free(r->placed_today);
 }
 
 int sim_run_once(const sim_world *w, const sim_setup *s, sim_result *out)
@@ -56,7 +57,8 @@ int sim_run_once(const sim_world *w, const sim_setup *s, sim_result *out)
 	r.cards = calloc(w->n_items + 1, sizeof(*r.cards));
 	r.counted = calloc(w->n_items + 1, sizeof(*r.counted));
 	r.new_order = calloc(w->n_items + 1, sizeof(*r.new_order));
-	if (!r.truth || !r.cards || !r.counted || !r.new_order) {
+	r.placed_today = calloc(w->n_items + 1, sizeof(*r.placed_today));
+	if (!r.truth || !r.cards || !r.counted || !r.new_order || !r.placed_today) {
 		run_free(&r);
 		return -1;
 	}

@@ -98,15 +98,17 @@ static void print_model(const sim_world *w, size_t n_seeds, bool quick)
 	       "on, fuzz off;\nlearning cards when due, due reviews by due date, then up to %d "
 	       "new a day (catalog order, or shuffled).\n",
 	       SIM_ANKI_NEW_PER_DAY);
-	printf("backprep: app_today over in-memory cards (plan, catch-up, queue_build), the "
-	       "queue answered in\norder and asked again while minutes remain; "
-	       "sim_params_for: defaults, fuzz off.\n");
+	printf("backprep: app_day_build over in-memory cards (the plan at D min a day, the "
+	       "estimator learned\nfrom the run's log, steps by kind, fuzz off), the queue "
+	       "answered in order and asked again\nwhile minutes remain.\n");
 	printf("due-review minutes of a day: true minutes of the reviews due at 08:00 by the "
-	       "policy's rule\n(backprep: queue_effective_due with the interview; anki: the due "
-	       "date), carried-over ones\nincluded; the total fits when the plan's review work, "
-	       "each review once, is <= D x %d.\n",
+	       "policy's rule\n(backprep: those its first queue of the day places on it; anki: "
+	       "the due date, carried-over\nones included); planned: backprep's own expected "
+	       "minutes of them. The total fits when the\nplan's review work, each review once, "
+	       "is <= D x %d.\n",
 	       SIM_DAYS);
-	printf("true recall: fsrs_retrievability (whole 24-hour periods since the last answer).\n");
+	printf("true recall: FSRS-6's forgetting curve in continuous time since the last "
+	       "answer.\n");
 	printf("seeds: %zu; skipped days: 0 or %d random days (never day 0), the same for every "
 	       "policy.\n",
 	       n_seeds, skips[N_SKIPS - 1]);

@@ -71,6 +71,11 @@ typedef struct sim_result {
 	long logged_seconds;          /* their seconds */
 	double due_minutes[SIM_DAYS]; /* true minutes of the reviews due, at 08:00 */
 	double peak_due;              /* the largest of them */
+	/* what the policy itself planned for the day's reviews: backprep's expected minutes of
+	 * the reviews its queue placed on the day (its estimator's view); the baseline plans
+	 * nothing, so its due minutes */
+	double planned_minutes[SIM_DAYS];
+	double peak_planned;
 	double total_due;             /* the review work of the plan: each review once */
 	bool fits;                    /* total_due <= minutes × SIM_DAYS */
 	int days_over;                /* days whose due-review minutes exceed the budget */
@@ -93,6 +98,7 @@ typedef struct sim_run {
 	bp_rng learner;    /* the candidate's draws */
 	bp_rng policy_rng; /* the policy's draws (backprep's areas, the shuffled order) */
 	bool skip[SIM_DAYS];
+	bool *placed_today; /* backprep: the reviews its first queue of the day holds */
 	size_t *new_order; /* baseline: the order new items come in */
 	size_t next_new;
 	/* today */
@@ -131,7 +137,8 @@ void anki_day(sim_run *r);
 
 /* bp.c: backprep's day, through the real engine */
 const fsrs_params *sim_params_for(const bp_item *it);
-int bp_today(sim_run *r, queue *q);
+typedef struct app_day app_day;
+int bp_today(sim_run *r, app_day *t);
 int bp_day(sim_run *r);
 
 /* run.c: one whole run */

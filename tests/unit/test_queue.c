@@ -290,6 +290,25 @@ static bool due_today(const world *w, const bp_item *it)
 	return reviewable(w, it) && card_of(w, it)->due < w->o->day_end;
 }
 
+static double recall(const world *w, const store_card *sc, int64_t at);
+
+/* Whether pace places the card: due before the last day placed, or, with an interview, one
+ * that would stand below the desired retention at it. */
+static bool placed_at_all(const world *w, const bp_item *it)
+{
+	const store_card *sc = card_of(w, it);
+	const queue_opts *o = w->o;
+
+	if (!reviewable(w, it))
+		return false;
+	if (o->interview >= o->day_end) {
+		if (sc->due < o->interview) /* due before the interview's day */
+			return true;
+		return recall(w, sc, o->interview) < w->p->retention;
+	}
+	return sc->due < o->day_end + 13 * DAY;
+}
+
 /* A review's expected minutes, from the priors (the generated worlds pass no estimator). */
 static double review_minutes_of(const bp_item *it)
 {
@@ -451,8 +470,7 @@ static void check_queue(const world *w, const queue *q, uint64_t seed, bool tags
 	for (size_t i = 0; i < catalog_count(w->cat); i++) {
 		const bp_item *it = catalog_item(w->cat, i);
 
-		if (reviewable(w, it) &&
-		    (o->interview > o->now || card_of(w, it)->due < o->day_end + 13 * DAY))
+		if (placed_at_all(w, it))
 			all_reviews += review_minutes_of(it);
 	}
 	CHECK(fabs(placed + q->pace.unplaced_minutes - all_reviews) < 1e-6,
@@ -788,7 +806,7 @@ static void test_deadline_rule(void **state)
 			world w = {c, cards, n_cards, &p, &o};
 
 			for (size_t i = 0; i < catalog_count(c); i++)
-				if (reviewable(&w, catalog_item(c, i)))
+				if (placed_at_all(&w, catalog_item(c, i)))
 					all += review_minutes_of(catalog_item(c, i));
 			for (int d = 0; d < q.pace.days; d++) {
 				placed += q.pace.load[d];
@@ -808,15 +826,19 @@ static void test_deadline_rule(void **state)
 	}
 }
 
-/* With the interview tomorrow, today is the last check: every review is brought forward to
- * today; with it 20 days on, reviews due after it wait for the day before it. */
-static void test_interview_tomorrow_makes_everything_due(void **state)
+/* Reviews due after the interview wait for the days before it, but only those that would
+ * stand below the desired retention at the interview: a card that will still be recalled
+ * then needs no last review. With the interview tomorrow, today is that last day. */
+static void test_final_reviews_before_the_interview(void **state)
 {
 	static const spec s[] = {
 	    {AREA_CODING, 1, 1, 1, 1, NULL},
 	    {AREA_API, 1, 1, 1, 1, NULL},
 	    {AREA_SCALE, 1, 1, 1, 1, NULL},
 	};
+	/* stability 30 due in 10 days; 10 (recall about 0.84 in 22 days) and 200 (0.99) due
+	 * after an interview 21 days on */
+	static const double stability[] = {30, 10, 200};
 	catalog *c = load_specs(s, 3);
 	store_card cards[3];
 	queue_opts o = plain_opts(100, 0);
@@ -824,26 +846,30 @@ static void test_interview_tomorrow_makes_everything_due(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < 3; i++)
-		cards[i] =
-		    review_card(spec_item(c, s, i), 30, 2, NOW + (int64_t)(10 + 20 * i) * DAY);
+		cards[i] = review_card(spec_item(c, s, i), stability[i], 2,
+				       NOW + (int64_t)(10 + 20 * i) * DAY);
 	build(c, cards, 3, &o, &q);
 	assert_int_equal(q.due_total, 0);
 	assert_int_equal(q.n, 0);
 	queue_free(&q);
-	o.interview = DAY_END + 20 * DAY; /* the first on its own day, the others the last day */
+	o.interview = DAY_END + 20 * DAY;
 	o.daily_minutes = 100;
 	build(c, cards, 3, &o, &q);
 	assert_int_equal(q.due_total, 0);
 	assert_int_equal(q.n, 0);
 	assert_int_equal(q.pace.days, 21);
-	assert_true(q.pace.load[10] > 0 && q.pace.load[20] > 0);
-	assert_true(fabs(q.pace.load[20] - 2 * q.pace.load[10]) < 1e-9);
+	assert_true(q.pace.load[10] > 0);  /* the first on its own day */
+	assert_true(q.pace.load[20] > 0);  /* the second on the day before the interview */
+	assert_true(fabs(q.pace.load[10] - q.pace.load[20]) < 1e-9); /* and the third nowhere */
+	assert_int_equal(q.pace.unplaced, 0);
 	queue_free(&q);
-	o.interview = DAY_END;
+	o.interview = DAY_END; /* tomorrow: whatever stands below 0.9 then is asked today */
+	cards[1].last_review = NOW - 40 * DAY;
 	build(c, cards, 3, &o, &q);
 	assert_int_equal(q.due_total, 0);
-	assert_int_equal(q.brought_forward, 3);
-	assert_int_equal(q.n, 3);
+	assert_int_equal(q.brought_forward, 1);
+	assert_int_equal(q.n, 1);
+	assert_ptr_equal(q.v[0].item, spec_item(c, s, 1));
 	queue_free(&q);
 	catalog_free(c);
 }
@@ -1221,7 +1247,7 @@ int main(void)
 	    cmocka_unit_test(test_generated_tagged),
 	    cmocka_unit_test(test_over_long_item_only_when_nothing_fits),
 	    cmocka_unit_test(test_deadline_rule),
-	    cmocka_unit_test(test_interview_tomorrow_makes_everything_due),
+	    cmocka_unit_test(test_final_reviews_before_the_interview),
 	    cmocka_unit_test(test_interview_changes_the_order),
 	    cmocka_unit_test(test_focus_weights_followed),
 	    cmocka_unit_test(test_weak_area_gets_more),
