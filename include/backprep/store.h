@@ -110,8 +110,9 @@ int store_card_get(store *st, const char *item, store_card *out, bool *found, bp
 
 int store_day_stats(store *st, int64_t from, int64_t to, store_day *out, bp_error *e);
 
-/* 1 when the log holds any answer, 0 when empty, -1 on error; constant time. */
-int store_has_reviews(store *st, bp_error *e);
+/* The time of the log's first answer into *at: 1 when there is one, 0 when the log is empty,
+ * -1 on error; one index seek. */
+int store_first_review(store *st, int64_t *at, bp_error *e);
 
 /* 1 when found (value copied to buf), 0 when not set, -1 on error. */
 int store_setting_get(store *st, const char *key, char *buf, size_t n, bp_error *e);

@@ -107,17 +107,21 @@ static void load_profile(bp_app *app, app_plan *p)
 int app_plan_load(bp_app *app, int64_t today, app_plan *p, bp_error *e)
 {
 	char buf[32];
-	int64_t start = day_setting(app, "plan_start");
+	int64_t start = day_setting(app, "plan_start"), first = 0;
+	int answered = store_first_review(app->st, &first, NULL);
 
 	memset(p, 0, sizeof(*p));
-	if (!start) { /* the first run starts the plan today */
-		start = today;
-		set_day(app, "plan_start", today, NULL); /* read-only stores just keep it in mind */
+	if (!start) {
+		/* the plan starts on the first answer, however it was recorded (a drill, the
+		 * command line, an import), else on the first run: today */
+		start = answered == 1 && clock_local_day(first) < today ? clock_local_day(first)
+									 : today;
+		set_day(app, "plan_start", start, NULL); /* read-only stores keep it in mind */
 	}
 	p->plan = catalog_plan(app->cat);
 	p->first_run = store_setting_get(app->st, "first_run", buf, sizeof(buf), e) != 1;
 	if (p->first_run) /* an imported history is not a first run */
-		p->first_run = store_has_reviews(app->st, NULL) == 0;
+		p->first_run = answered == 0;
 	p->interview = app_interview(app, &p->interview_from_config);
 	p->minutes_from_config = app->cfg.daily_minutes > 0;
 	p->new_from_config = app->cfg.new_per_day >= 0;

@@ -27,7 +27,7 @@ static const char *const sql[ST_COUNT] = {
 		       "source FROM review ORDER BY item, at, id",
 	[ST_REVIEWS_OF] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, draw, "
 			  "source FROM review WHERE item = ? ORDER BY at, id",
-	[ST_HAS_REVIEWS] = "SELECT EXISTS (SELECT 1 FROM review)",
+	[ST_FIRST_REVIEW] = "SELECT min(at) FROM review", /* review_at makes it one seek */
 	[ST_REVIEWS_RANGE] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, "
 			     "draw, source FROM review WHERE at >= ? AND at < ? ORDER BY at, id",
 	/* answers that were not their item's first, for the time estimator; mock segments are
@@ -483,16 +483,18 @@ int store_setting_set(store *st, const char *key, const char *value, bp_error *e
 	return rc == SQLITE_DONE ? 0 : store_fail(st, e, "cannot save a setting:");
 }
 
-int store_has_reviews(store *st, bp_error *e)
+int store_first_review(store *st, int64_t *at, bp_error *e)
 {
-	sqlite3_stmt *s = store_stmt(st, ST_HAS_REVIEWS, e);
+	sqlite3_stmt *s = store_stmt(st, ST_FIRST_REVIEW, e);
 	int rc, any = 0;
 
 	if (!s)
 		return -1;
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		any = sqlite3_column_int(s, 0);
+	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		*at = sqlite3_column_int64(s, 0);
+		any = 1;
+	}
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? any : store_fail(st, e, "cannot read the review log:");
 }
