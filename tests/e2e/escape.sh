@@ -128,6 +128,10 @@ cmd "item with a hostile id" item "$(printf 'x\e]0;t\a\xc2\x9b\xe2\x80\xae\x9b')
 check "item shows the id it was given" grep -qF "no item 'x\\x1b]0;t\\x07U+009BU+202E\\x9b'" "$OUT"
 cmd "an unknown option" "$(printf -- '--x\e]0;t\a')"
 check "the option is shown" grep -qF "unknown option '--x\\x1b]0;t\\x07'" "$OUT"
+for c in today plan mocks doctor; do
+	cmd "$c with a hostile argument" "$c" "$(printf '\e]0;t\a')"
+	check "$c shows the argument" grep -qF "unknown argument '\x1b]0;t\x07' for $c" "$OUT"
+done
 cmd "plan" plan
 cmd "plan --json" plan --json
 cmd "mocks" mocks
