@@ -16,6 +16,8 @@ void bp_error_clear(bp_error *e)
 	memset(e, 0, sizeof(*e));
 }
 
+static void set_msg(bp_error *e, const char *fmt, va_list ap) BP_PRINTF(2, 0);
+
 static void set_msg(bp_error *e, const char *fmt, va_list ap)
 {
 	char raw[sizeof(e->msg)];
