@@ -212,7 +212,8 @@ static int attach(const char *file, ynode **stack, int depth, ynode **root, ynod
 			char q[64];
 
 			text_visible(n->str, n->len, q, sizeof(q));
-			bp_error_at(e, file, n->line, n->col, "a key must not hold a NUL byte: '%s'", q);
+			bp_error_at(e, file, n->line, n->col, "a key must not hold a NUL byte: '%s'",
+				    q);
 			ytree_free(n);
 			return -1;
 		}
