@@ -1,7 +1,8 @@
 # backprep — a terminal trainer for backend engineering interviews.
 # `make` builds ./backprep; `make run` installs missing packages, builds and starts it;
-# `make test` runs the unit and end-to-end tests; `make check` runs them under ASan and UBSan.
-# `make bench` times the queue at a large size; `make sim` runs the learner simulation.
+# `make test` runs the unit and end-to-end tests; `make check` runs them under ASan and UBSan;
+# `make bench` times the queue at a large size; `make sim` runs the learner simulation;
+# `make fuzz` fuzzes the readers of packs, config.yaml and imports (clang, libFuzzer).
 
 VERSION = 0.1.0
 PREFIX ?= /usr/local
@@ -23,6 +24,11 @@ B ?= build
 ifdef SAN
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
+# `make fuzz` builds everything again with clang, coverage for libFuzzer and the sanitizers.
+ifdef FUZZ
+SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+endif
 
 # Evaluated when used, so that `make deps` can install the libraries first.
 PC = $(shell $(PKG_CONFIG) $(1) $(2) 2>/dev/null)
@@ -43,6 +49,14 @@ BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 SIM_SRC = $(wildcard tests/sim/*.c)
 SIM_OBJ = $(SIM_SRC:%.c=$(B)/%.o)
 SIM_BIN = $(B)/sim/sim
+# Fuzz harnesses (tests/fuzz/TARGET.c): libFuzzer binaries for `make fuzz`, and corpus
+# replays, built by $(CC) and run by `make test` as unit tests.
+FUZZ_TARGETS = pack config import
+FUZZ_COMMON = tests/fuzz/common.c
+FUZZ_BIN = $(FUZZ_TARGETS:%=$(B)/fuzz/%)
+FUZZ_REPLAY_BIN = $(FUZZ_TARGETS:%=$(B)/tests/test_fuzz_%)
+FUZZ_SECONDS ?= 60
+EXCHANGE_OBJ = $(patsubst %.c,$(B)/%.o,$(wildcard src/exchange/*.c))
 
 CORE_LIBS = $(call PC,--libs,sqlite3 yaml-0.1) -lm
 TUI_LIBS = $(call PC,--libs,ncursesw)
@@ -63,7 +77,7 @@ DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-
 	       libjansson-dev libcmocka-dev tmux sqlite3 jq procps
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all run test check bench sim deps install uninstall clean
+.PHONY: all run test check bench sim fuzz fuzz-run deps install uninstall clean
 
 all: $(BIN)
 
@@ -121,6 +135,34 @@ $(SIM_BIN): $(SIM_OBJ) $(B)/libbackprep.a
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(SIM_OBJ) $(B)/libbackprep.a $(CORE_LIBS)
+$(B)/tests/test_fuzz_%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(EXCHANGE_OBJ) \
+		$(B)/libbackprep.a
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,cmocka) $(ALL_CFLAGS) \
+		-DFUZZ_CORPUS='"tests/fuzz/corpus/$*"' -o $@ tests/fuzz/$*.c tests/fuzz/replay.c \
+		$(FUZZ_COMMON) $(EXCHANGE_OBJ) $(B)/libbackprep.a $(call PC,--libs,cmocka) \
+		$(call PC,--libs,jansson) $(CORE_LIBS)
+
+$(B)/fuzz/%: tests/fuzz/%.c $(FUZZ_COMMON) $(EXCHANGE_OBJ) $(B)/libbackprep.a
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_COMMON) \
+		$(EXCHANGE_OBJ) $(B)/libbackprep.a $(call PC,--libs,jansson) $(CORE_LIBS)
+
+# Fuzzes each reader for FUZZ_SECONDS, from the committed corpus; what is new goes to
+# build/fuzz/corpus/TARGET, a crashing input to build/fuzz/crash-TARGET-*.
+fuzz: deps
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang FUZZ=1 fuzz-run
+
+fuzz-run: $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(B)/corpus/$$t && echo "fuzz: $$t for $(FUZZ_SECONDS) s" && \
+		$(B)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=$(B)/crash-$$t- $(B)/corpus/$$t tests/fuzz/corpus/$$t \
+			2>$(B)/$$t.log || { tail -40 $(B)/$$t.log; exit 1; }; \
+		grep -E '^(Done|#[0-9]+ *DONE)' $(B)/$$t.log | tail -1; \
+	done
 
 # Installs the Debian packages that are missing, through sudo when not root.
 deps:
@@ -140,6 +182,7 @@ run: deps
 
 test: deps
 	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) $(SIM_BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) $(FUZZ_REPLAY_BIN)
 	@BACKPREP_BIN=$(abspath $(BIN)) BACKPREP_UNIT_DIR=$(abspath $(B)/tests) \
 		BACKPREP_SIM_BIN=$(abspath $(SIM_BIN)) bash tests/run
 

@@ -6,6 +6,7 @@
 #ifndef BACKPREP_ERROR_H
 #define BACKPREP_ERROR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #define BP_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -24,11 +25,16 @@ typedef struct bp_diags {
 } bp_diags;
 
 void bp_error_clear(bp_error *e);
+/* The message is formatted, then made visible (text_visible): controls and invalid UTF-8
+ * quoted from a file, an argument or the database are shown as \x1b or U+202E, never sent. */
 void bp_error_set(bp_error *e, const char *fmt, ...) BP_PRINTF(2, 3);
 void bp_error_at(bp_error *e, const char *file, int line, int col, const char *fmt, ...)
 	BP_PRINTF(5, 6);
+void bp_error_vat(bp_error *e, const char *file, int line, int col, const char *fmt, va_list ap)
+	BP_PRINTF(5, 0);
 
-/* "file:line:col: message", "file: message" or "message", into buf; returns buf. */
+/* "file:line:col: message", "file: message" or "message", into buf, the file name made
+ * visible as the message is; returns buf. */
 const char *bp_error_str(const bp_error *e, char *buf, size_t n);
 
 /* Appends a copy of *e; returns -1 only when out of memory. */

@@ -22,6 +22,16 @@ size_t text_decode(const char *s, size_t len, uint32_t *cp);
  */
 char *text_clean(const char *s, size_t len);
 
+/*
+ * s[0..len) made safe to quote in a message, into out (cap bytes, NUL-terminated): what
+ * text_clean drops is shown instead, so that the reader sees what the file holds. C0
+ * controls (newline and tab too: a message is one line) and DEL become "\x1b", C1 and bidi
+ * controls "U+202E", each byte of invalid UTF-8 "\xff". The result is printable UTF-8, so
+ * making it visible again changes nothing. It is cut before a character that does not fit;
+ * returns the bytes of s used (len when all of it fitted).
+ */
+size_t text_visible(const char *s, size_t len, char *out, size_t cap);
+
 /* True when s[0..len) would change under text_clean (for the strict validator). */
 int text_has_controls(const char *s, size_t len);
 

@@ -11,8 +11,7 @@ int cmd_doctor(const app_opts *o, int argc, char **argv)
 	bp_error e;
 
 	if (argc > 0) {
-		fprintf(stderr, "backprep: unknown argument '%s' for doctor\n", argv[0]);
-		return EXIT_USAGE;
+		return cli_usage_error("unknown argument '%s' for doctor", argv[0]);
 	}
 	if (cli_open(&app, o, false))
 		return 1;

@@ -4,6 +4,7 @@
 
 #include "backprep/card.h"
 #include "backprep/clock.h"
+#include "backprep/text.h"
 #include "cli.h"
 
 static const char *const state_names[] = { "new", "learning", "review", "relearning" };
@@ -22,9 +23,12 @@ static int print_review(void *ctx, const store_review *r)
 	clock_format_iso(r->at, when);
 	when[16] = '\0'; /* minutes are enough */
 	when[10] = ' ';
+	char source[64];
+
+	text_visible(r->source, strlen(r->source), source, sizeof(source));
 	printf("  %s  %-5s  %d/%d points  %d hint%s  %3d s  %s%s\n", when,
 	       grade_names[r->grade >= 1 && r->grade <= 4 ? r->grade : 0], r->covered, r->points,
-	       r->hints, r->hints == 1 ? "" : "s", r->seconds, r->source,
+	       r->hints, r->hints == 1 ? "" : "s", r->seconds, source,
 	       r->rev != h->rev ? "  (an earlier revision: not scheduled)" : "");
 	h->n++;
 	return 0;
@@ -72,11 +76,13 @@ int cmd_item(const app_opts *o, int argc, char **argv)
 	bp_error e;
 	history h = { 0 };
 	int64_t now = clock_now();
+	char id[256]; /* the id as typed, shown as a message quotes it */
 
 	if (argc != 1) {
 		fprintf(stderr, "backprep: item needs one item id, e.g. backprep item api.pagination\n");
 		return EXIT_USAGE;
 	}
+	text_visible(argv[0], strlen(argv[0]), id, sizeof(id));
 	if (cli_open(&app, o, true))
 		return 1;
 	it = catalog_find(app.cat, argv[0]);
@@ -89,7 +95,7 @@ int cmd_item(const app_opts *o, int argc, char **argv)
 		       area_name(it->area), kind_name(it->kind), it->level, it->week, it->minutes,
 		       it->rev, (int)strcspn(it->prompt, "\n"), it->prompt);
 	} else {
-		printf("%s  (no longer in the content; its history is kept)\n", argv[0]);
+		printf("%s  (no longer in the content; its history is kept)\n", id);
 	}
 	h.rev = it ? it->rev : sc.rev;
 	if (found && sc.state != FSRS_NEW && (!it || sc.rev == it->rev))
@@ -107,8 +113,7 @@ int cmd_item(const app_opts *o, int argc, char **argv)
 		printf("  none\n");
 	app_close(&app);
 	if (!it && !h.n && !found) {
-		fprintf(stderr, "backprep: no item '%s' in the content or the progress file\n",
-			argv[0]);
+		fprintf(stderr, "backprep: no item '%s' in the content or the progress file\n", id);
 		return 1;
 	}
 	return 0;

@@ -46,13 +46,13 @@ void cli_usage(FILE *f)
 
 int cli_usage_error(const char *fmt, ...)
 {
+	bp_error e; /* formatted as every message is: an argument may hold escape sequences */
 	va_list ap;
 
-	fprintf(stderr, "backprep: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	bp_error_vat(&e, NULL, 0, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "backprep: %s\n", e.msg);
 	cli_usage(stderr);
 	return EXIT_USAGE;
 }

@@ -209,9 +209,7 @@ int cmd_mocks(const app_opts *o, int argc, char **argv)
 	int rc = 0;
 
 	if (argc > 0 && !json) {
-		fprintf(stderr, "backprep: unknown argument '%s' for mocks\n", argv[0]);
-		cli_usage(stderr);
-		return EXIT_USAGE;
+		return cli_usage_error("unknown argument '%s' for mocks", argv[0]);
 	}
 	if (cli_open(&app, o, true))
 		return 1;

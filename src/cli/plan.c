@@ -210,9 +210,7 @@ int cmd_plan(const app_opts *o, int argc, char **argv)
 		else if (strcmp(argv[i], "--interview") == 0 && i + 1 < argc)
 			interview = argv[++i];
 		else {
-			fprintf(stderr, "backprep: unknown argument '%s' for plan\n", argv[i]);
-			cli_usage(stderr);
-			return EXIT_USAGE;
+			return cli_usage_error("unknown argument '%s' for plan", argv[i]);
 		}
 	}
 	if (start || interview)

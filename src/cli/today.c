@@ -101,9 +101,7 @@ int cmd_today(const app_opts *o, int argc, char **argv)
 	char buf[1200], date[16];
 
 	if (argc > 0 && !json) {
-		fprintf(stderr, "backprep: unknown argument '%s' for today\n", argv[0]);
-		cli_usage(stderr);
-		return EXIT_USAGE;
+		return cli_usage_error("unknown argument '%s' for today", argv[0]);
 	}
 	if (cli_open(&app, o, true))
 		return 1;

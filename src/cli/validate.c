@@ -1,34 +1,102 @@
 /* validate: check content files and print every problem as file:line:col: message. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "backprep/catalog.h"
+#include "backprep/text.h"
 #include "cli.h"
 
 #define S(n) ((n) == 1 ? "" : "s")
 
-/* The source line of a problem with a caret under its column, as compilers show it. */
+/* The columns validate may use: $COLUMNS, else the terminal's width, else 80. */
+static int out_width(void)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	int w = env ? atoi(env) : 0;
+
+	if (w <= 0 && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+		w = ws.ws_col;
+	return w > 0 ? w : 80;
+}
+
+/* Line `n` (1-based) of f without its line end, however long; NULL past the end. The caller
+ * frees *buf. A BOM starting the file is not part of the line, as the parser skips it too. */
+static char *nth_line(FILE *f, int n, char **buf, size_t *cap, size_t *len)
+{
+	ssize_t got = 0;
+
+	for (int i = 0; i < n; i++)
+		if ((got = getline(buf, cap, f)) < 0)
+			return NULL;
+	*len = (size_t)got;
+	while (*len > 0 && ((*buf)[*len - 1] == '\n' || (*buf)[*len - 1] == '\r'))
+		(*buf)[--*len] = '\0';
+	if (n == 1 && *len >= 3 && memcmp(*buf, "\xef\xbb\xbf", 3) == 0) {
+		*len -= 3;
+		return *buf + 3;
+	}
+	return *buf;
+}
+
+/*
+ * The source line of a problem with a caret under its column, as compilers show it. The line
+ * is shown as a message quotes text (text_visible: the file may hold what a terminal must not
+ * see), cut to the width with "…" where it is cut; the caret stays under the column's
+ * character, the window moving right when the column is past the width.
+ */
 static void show_line(const bp_error *e)
 {
 	FILE *f;
-	char line[512];
-	int n = 0;
+	char *buf = NULL, *line, *vis;
+	size_t cap = 0, len, pre = 0, vcap;
+	int width = out_width() - 2, caret, skip = 0;
 
 	if (!e->file[0] || e->line <= 0 || !(f = fopen(e->file, "r")))
 		return;
-	while (fgets(line, sizeof(line), f))
-		if (++n == e->line)
-			break;
+	line = nth_line(f, e->line, &buf, &cap, &len);
 	fclose(f);
-	if (n != e->line)
+	vcap = len * 6 + 1; /* an escape takes at most 6 bytes a byte */
+	if (!line || !(vis = malloc(vcap))) {
+		free(buf);
 		return;
-	line[strcspn(line, "\n")] = '\0';
-	for (char *p = line; *p; p++) /* the file may hold what a terminal must not see */
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	printf("  %s\n", line);
-	if (e->col > 0 && e->col < 200)
-		printf("  %*s^\n", e->col - 1, "");
+	}
+	/* columns count characters; an invalid byte is one */
+	for (int c = 1; c < e->col && pre < len; c++) {
+		uint32_t cp;
+		size_t n = text_decode(line + pre, len - pre, &cp);
+
+		pre += n ? n : 1;
+	}
+	text_visible(line, pre, vis, vcap);
+	caret = text_width(vis, strlen(vis));
+	text_visible(line, len, vis, vcap);
+	len = strlen(vis);
+	if (width < 20)
+		width = 20;
+	if (text_width(vis, len) > width && caret >= width - 1) {
+		/* start the window so that the caret lands two thirds of the way in */
+		size_t cut = text_fit(vis, len, caret - width * 2 / 3);
+
+		skip = text_width(vis, cut) - 1; /* the "…" takes a column */
+		printf("  \u2026");
+		len -= cut;
+		memmove(vis, vis + cut, len + 1);
+		width--;
+	} else {
+		printf("  ");
+	}
+	if (text_width(vis, len) > width)
+		printf("%.*s\u2026\n", (int)text_fit(vis, len, width - 1), vis);
+	else
+		printf("%s\n", vis);
+	if (e->col > 0)
+		printf("  %*s^\n", caret - skip, "");
+	free(vis);
+	free(buf);
 }
 
 /* One line a pack: what a reader of the packs wants to know before opening them. */
@@ -66,9 +134,7 @@ int cmd_validate(const app_opts *o, int argc, char **argv)
 		if (strcmp(argv[i], "--strict") == 0) {
 			strict = true;
 		} else if (argv[i][0] == '-') {
-			fprintf(stderr, "backprep: unknown option '%s' for validate\n", argv[i]);
-			cli_usage(stderr);
-			return EXIT_USAGE;
+			return cli_usage_error("unknown option '%s' for validate", argv[i]);
 		} else if (n < sizeof(paths) / sizeof(paths[0])) {
 			paths[n++] = argv[i];
 		}

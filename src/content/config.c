@@ -21,11 +21,11 @@ void config_defaults(bp_config *c)
 /* "10m", "2h", "1d" or a number of minutes. */
 static bool read_step(sctx *s, const ynode *n, int *minutes)
 {
-	char *end;
+	char *end, q[S_QUOTE_MAX];
 	long v;
 	int unit = 1;
 
-	if (n->type != YN_SCALAR) {
+	if (n->type != YN_SCALAR || strlen(n->str) != n->len) {
 		s_err(s, n, "a step must be a duration such as 1m, 10m, 2h or 1d");
 		return false;
 	}
@@ -38,7 +38,7 @@ static bool read_step(sctx *s, const ynode *n, int *minutes)
 	else if (*end == 'd')
 		unit = 1440, end++;
 	if (end == n->str || *end || errno || v < 1 || v > 365 * 1440 / unit) {
-		s_err(s, n, "'%.40s' is not a duration such as 1m, 10m, 2h or 1d", n->str);
+		s_err(s, n, "'%s' is not a duration such as 1m, 10m, 2h or 1d", s_quote(n, q));
 		return false;
 	}
 	*minutes = (int)v * unit;
@@ -62,7 +62,7 @@ static bool read_bool(sctx *s, const ynode *n, const char *key, bool *out)
 	static const char *const yes[] = { "true", "yes", "on" }, *const no[] = { "false", "no",
 									      "off" };
 
-	for (int i = 0; n->type == YN_SCALAR && i < 3; i++) {
+	for (int i = 0; n->type == YN_SCALAR && strlen(n->str) == n->len && i < 3; i++) {
 		if (strcmp(n->str, yes[i]) == 0)
 			return *out = true;
 		if (strcmp(n->str, no[i]) == 0)
@@ -137,7 +137,8 @@ static void read_config(sctx *s, const ynode *root, bp_config *c)
 	if ((v = ytree_get(root, "new_per_day")))
 		s_int(s, v, "new_per_day", "the config", 0, 100, &c->new_per_day);
 	if ((v = ytree_get(root, "interview_date"))) {
-		if (v->type != YN_SCALAR || strlen(v->str) != 10 || clock_parse_iso(v->str, &at) < 0)
+		if (v->type != YN_SCALAR || v->len != 10 || strlen(v->str) != 10 ||
+		    clock_parse_iso(v->str, &at) < 0)
 			s_err(s, v, "'interview_date' must be a date such as 2027-01-15");
 		else
 			c->interview = at / 86400;

@@ -13,12 +13,41 @@ void s_err(sctx *s, const ynode *at, const char *fmt, ...)
 	bp_error e;
 	va_list ap;
 
-	bp_error_at(&e, s->file, at ? at->line : 0, at ? at->col : 0, "%s", "");
 	va_start(ap, fmt);
-	vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
+	bp_error_vat(&e, s->file, at ? at->line : 0, at ? at->col : 0, fmt, ap);
 	va_end(ap);
 	bp_diags_add(s->diags, &e);
 	s->errors++;
+}
+
+const char *s_quote(const ynode *n, char buf[S_QUOTE_MAX])
+{
+	size_t used = text_visible(n->str, n->len, buf, S_QUOTE_MAX - 4);
+
+	if (used < n->len)
+		strcat(buf, "\u2026"); /* … */
+	return buf;
+}
+
+static bool want_scalar(sctx *s, const ynode *n, const char *key, const char *what)
+{
+	if (n->type == YN_SCALAR)
+		return true;
+	s_err(s, n, "'%s' in %s must be text, not %s", key, what, ytree_type_name(n->type));
+	return false;
+}
+
+bool s_plain(sctx *s, const ynode *n, const char *key, const char *what)
+{
+	if (!want_scalar(s, n, key, what))
+		return false;
+	if (strlen(n->str) != n->len) {
+		char q[S_QUOTE_MAX];
+
+		s_err(s, n, "'%s' in %s holds a NUL byte: '%s'", key, what, s_quote(n, q));
+		return false;
+	}
+	return true;
 }
 
 static bool in_tables(const sfield *const *tables, const char *key)
@@ -42,22 +71,16 @@ bool s_map(sctx *s, const ynode *n, const sfield *const *tables, const char *wha
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const ynode *k = n->kids[i];
 
+		char q[S_QUOTE_MAX];
+
 		if (!in_tables(tables, k->str))
-			s_err(s, k, "unknown key '%s' in %s", k->str, what);
+			s_err(s, k, "unknown key '%s' in %s", s_quote(k, q), what);
 	}
 	for (const sfield *const *t = tables; *t; t++)
 		for (const sfield *f = *t; f->key; f++)
 			if (f->required && !ytree_get(n, f->key))
 				s_err(s, n, "missing required key '%s' in %s", f->key, what);
 	return s->errors == before;
-}
-
-static bool want_scalar(sctx *s, const ynode *n, const char *key, const char *what)
-{
-	if (n->type == YN_SCALAR)
-		return true;
-	s_err(s, n, "'%s' in %s must be text, not %s", key, what, ytree_type_name(n->type));
-	return false;
 }
 
 const char *s_text(sctx *s, const ynode *n, const char *key, const char *what)
@@ -92,16 +115,16 @@ const char *s_text(sctx *s, const ynode *n, const char *key, const char *what)
 
 bool s_int(sctx *s, const ynode *n, const char *key, const char *what, int lo, int hi, int *out)
 {
-	char *end;
+	char *end, q[S_QUOTE_MAX];
 	long v;
 
-	if (!want_scalar(s, n, key, what))
+	if (!s_plain(s, n, key, what))
 		return false;
 	errno = 0;
 	v = strtol(n->str, &end, 10);
 	if (n->len == 0 || *end || errno || v < lo || v > hi) {
-		s_err(s, n, "'%s' in %s must be a whole number from %d to %d, not '%.40s'", key, what,
-		      lo, hi, n->str);
+		s_err(s, n, "'%s' in %s must be a whole number from %d to %d, not '%s'", key, what,
+		      lo, hi, s_quote(n, q));
 		return false;
 	}
 	*out = (int)v;
@@ -111,16 +134,16 @@ bool s_int(sctx *s, const ynode *n, const char *key, const char *what, int lo, i
 bool s_num(sctx *s, const ynode *n, const char *key, const char *what, double lo, double hi,
 	   double *out)
 {
-	char *end;
+	char *end, q[S_QUOTE_MAX];
 	double v;
 
-	if (!want_scalar(s, n, key, what))
+	if (!s_plain(s, n, key, what))
 		return false;
 	errno = 0;
 	v = strtod(n->str, &end);
 	if (n->len == 0 || *end || errno || !(v >= lo && v <= hi)) {
-		s_err(s, n, "'%s' in %s must be a number from %g to %g, not '%.40s'", key, what, lo,
-		      hi, n->str);
+		s_err(s, n, "'%s' in %s must be a number from %g to %g, not '%s'", key, what, lo,
+		      hi, s_quote(n, q));
 		return false;
 	}
 	*out = v;
@@ -151,13 +174,15 @@ bool s_texts(sctx *s, const ynode *n, const char *key, const char *what, bp_strs
 
 bool s_area(sctx *s, const ynode *n, const char *key, const char *what, bp_area *out)
 {
-	if (!want_scalar(s, n, key, what))
+	char q[S_QUOTE_MAX];
+
+	if (!s_plain(s, n, key, what))
 		return false;
 	if (area_parse(n->str, out) < 0) {
 		s_err(s, n,
-		      "unknown area '%.40s' in %s (areas: coding, data-modeling, api, scale, "
+		      "unknown area '%s' in %s (areas: coding, data-modeling, api, scale, "
 		      "debugging, behavioral, recruiter)",
-		      n->str, what);
+		      s_quote(n, q), what);
 		return false;
 	}
 	return true;

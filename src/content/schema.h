@@ -29,6 +29,16 @@ typedef struct sfield {
 
 void s_err(sctx *s, const ynode *at, const char *fmt, ...) BP_PRINTF(3, 4);
 
+enum { S_QUOTE_MAX = 64 };
+
+/* A scalar as a message quotes it: made visible (text_visible), NULs included, and cut with
+ * "…" past about 60 bytes. Returns buf. */
+const char *s_quote(const ynode *n, char buf[S_QUOTE_MAX]);
+
+/* True when n is a scalar without a NUL byte, which C string functions would stop at
+ * ("5\0junk" read as 5); otherwise reports it. For values read as numbers, names, dates. */
+bool s_plain(sctx *s, const ynode *n, const char *key, const char *what);
+
 /* Checks that n is a map, has no key outside the tables (NULL-terminated lists of tables)
  * and has every required one. `what` names it in messages ("item 'api.x'"). */
 bool s_map(sctx *s, const ynode *n, const sfield *const *tables, const char *what);

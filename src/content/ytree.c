@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "backprep/text.h"
 #include "ytree.h"
 
 int ytree_read_file(const char *path, char **buf, size_t *len, bp_error *e)
@@ -206,6 +207,16 @@ static int attach(const char *file, ynode **stack, int depth, ynode **root, ynod
 			ytree_free(n);
 			return -1;
 		}
+		if (strlen(n->str) != n->len) {
+			/* compared as C strings, "prompt\0junk" would pass for "prompt" */
+			char q[64];
+
+			text_visible(n->str, n->len, q, sizeof(q));
+			bp_error_at(e, file, n->line, n->col, "a key must not hold a NUL byte: '%s'",
+				    q);
+			ytree_free(n);
+			return -1;
+		}
 		if (ytree_get(parent, n->str)) {
 			bp_error_at(e, file, n->line, n->col, "duplicate key '%s'", n->str);
 			ytree_free(n);
@@ -297,6 +308,12 @@ int ytree_parse(const char *file, const char *buf, size_t len, ynode **root, bp_
 	bool done = false;
 
 	*root = NULL;
+	/* Editors on Windows start files with a byte-order mark; with the encoding set, libyaml
+	 * would take it for text. Skipped, it is not counted: columns stay as the reader sees. */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
 	if (!yaml_parser_initialize(&p)) {
 		bp_error_at(e, file, 0, 0, "out of memory");
 		return -1;

@@ -32,7 +32,8 @@ typedef struct ynode {
 /* Reads a whole file under the size limit into a malloc'd, NUL-terminated buffer. */
 int ytree_read_file(const char *path, char **buf, size_t *len, bp_error *e);
 
-/* Parses buf into *root (NULL for an empty document). `file` names it in errors. */
+/* Parses buf into *root (NULL for an empty document). `file` names it in errors. A UTF-8
+ * byte-order mark starting buf is skipped; a key holding a NUL byte is an error. */
 int ytree_parse(const char *file, const char *buf, size_t len, ynode **root, bp_error *e);
 
 void ytree_free(ynode *n);

@@ -114,6 +114,56 @@ char *text_clean(const char *s, size_t len)
 	return out;
 }
 
+/* Appends what one unsafe character or invalid byte looks like in a message. */
+static size_t put_visible(char *o, uint32_t c, bool invalid)
+{
+	static const char hex[] = "0123456789abcdef", upper[] = "0123456789ABCDEF";
+
+	if (invalid || c < 0x20 || c == 0x7f) {
+		o[0] = '\\';
+		o[1] = 'x';
+		o[2] = hex[(c >> 4) & 0xf];
+		o[3] = hex[c & 0xf];
+		return 4;
+	}
+	o[0] = 'U';
+	o[1] = '+';
+	for (int i = 0; i < 4; i++)
+		o[2 + i] = upper[(c >> (12 - 4 * i)) & 0xf]; /* every unsafe one is below U+10000 */
+	return 6;
+}
+
+size_t text_visible(const char *s, size_t len, char *out, size_t cap)
+{
+	size_t i = 0, o = 0;
+
+	if (cap == 0)
+		return 0;
+	while (i < len) {
+		char piece[6];
+		uint32_t c = 0;
+		size_t n = text_decode(s + i, len - i, &c), k;
+
+		if (n == 0) {
+			k = put_visible(piece, (unsigned char)s[i], true);
+			n = 1;
+		} else if (is_unsafe(c) || c == '\n' || c == '\t') {
+			/* a message is one line: newline and tab are shown too */
+			k = put_visible(piece, c, false);
+		} else {
+			memcpy(piece, s + i, n);
+			k = n;
+		}
+		if (o + k >= cap)
+			break;
+		memcpy(out + o, piece, k);
+		o += k;
+		i += n;
+	}
+	out[o] = '\0';
+	return i;
+}
+
 int text_has_controls(const char *s, size_t len)
 {
 	size_t i = 0;

@@ -245,6 +245,81 @@ static void test_has_controls(void **state)
 	assert_true(text_has_controls("bidi \xe2\x80\xae", 8));
 }
 
+/* text_visible: what a message shows of text quoted from a file, an argument or the database */
+
+static void assert_visible(const char *in, size_t len, const char *want)
+{
+	char out[256];
+
+	assert_int_equal(text_visible(in, len, out, sizeof(out)), len);
+	assert_string_equal(out, want);
+}
+
+#define VISIBLE(in, want) assert_visible(in, sizeof(in) - 1, want)
+
+static void test_visible_shows_escape_sequences_instead_of_sending_them(void **state)
+{
+	(void)state;
+	/* OSC 52 would write the clipboard, OSC 0 set the title */
+	VISIBLE("k\x1b]52;c;aGk=\x07", "k\\x1b]52;c;aGk=\\x07");
+	VISIBLE("\x1b]0;pwned\x07", "\\x1b]0;pwned\\x07");
+	VISIBLE("a\x7f" "b", "a\\x7fb");
+	VISIBLE("nul\0here", "nul\\x00here");
+	/* a message is one line: a newline in a key cannot fake a second message */
+	VISIBLE("x\nok: 0 problems\t", "x\\x0aok: 0 problems\\x09");
+}
+
+static void test_visible_names_c1_and_bidi_controls(void **state)
+{
+	(void)state;
+	VISIBLE("\xc2\x9b" "2J", "U+009B2J");           /* CSI as one character */
+	VISIBLE("abc\xe2\x80\xae" "def", "abcU+202Edef"); /* right-to-left override */
+	VISIBLE("\xe2\x81\xa6", "U+2066");
+	VISIBLE("\xd8\x9c", "U+061C");
+}
+
+static void test_visible_shows_invalid_bytes(void **state)
+{
+	(void)state;
+	VISIBLE("\x9b" "2J", "\\x9b2J"); /* a raw C1 byte: invalid UTF-8 */
+	VISIBLE("\xff\xfe", "\\xff\\xfe");
+	VISIBLE("\xe2\x80", "\\xe2\\x80"); /* truncated */
+	VISIBLE("\xc0\xaf", "\\xc0\\xaf"); /* overlong '/' */
+}
+
+static void test_visible_keeps_printable_text(void **state)
+{
+	(void)state;
+	VISIBLE("Caf\xc3\xa9 \xe4\xb8\xad \\x1b", "Caf\xc3\xa9 \xe4\xb8\xad \\x1b");
+	VISIBLE("", "");
+}
+
+static void test_visible_twice_changes_nothing(void **state)
+{
+	static const char in[] = "a\x1b\xc2\x9b\xe2\x80\xae\xff\n\xc3\xa9";
+	char once[128], twice[128];
+
+	(void)state;
+	text_visible(in, sizeof(in) - 1, once, sizeof(once));
+	text_visible(once, strlen(once), twice, sizeof(twice));
+	assert_string_equal(twice, once);
+	assert_false(text_has_controls(once, strlen(once)));
+}
+
+static void test_visible_cut_never_splits_an_escape(void **state)
+{
+	char out[8];
+
+	(void)state;
+	/* "ab" then "\x1b" (4 bytes) does not fit in 5 bytes and a NUL: it is left out whole */
+	assert_int_equal(text_visible("ab\x1b" "cd", 5, out, 6), 2);
+	assert_string_equal(out, "ab");
+	assert_int_equal(text_visible("abcd\xe4\xb8\xad", 7, out, 6), 4);
+	assert_string_equal(out, "abcd");
+	assert_int_equal(text_visible("abc", 3, out, 1), 0);
+	assert_string_equal(out, "");
+}
+
 /* widths */
 
 static void test_width_counts_columns(void **state)
@@ -499,6 +574,12 @@ int main(void)
 		cmocka_unit_test(test_clean_crlf),
 		cmocka_unit_test(test_clean_output_is_always_valid),
 		cmocka_unit_test(test_has_controls),
+		cmocka_unit_test(test_visible_shows_escape_sequences_instead_of_sending_them),
+		cmocka_unit_test(test_visible_names_c1_and_bidi_controls),
+		cmocka_unit_test(test_visible_shows_invalid_bytes),
+		cmocka_unit_test(test_visible_keeps_printable_text),
+		cmocka_unit_test(test_visible_twice_changes_nothing),
+		cmocka_unit_test(test_visible_cut_never_splits_an_escape),
 		cmocka_unit_test(test_width_counts_columns),
 		cmocka_unit_test(test_fit_never_splits_a_character),
 		cmocka_unit_test(test_words),
