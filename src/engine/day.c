@@ -10,7 +10,7 @@
 /* Each new question adds its first reviews: FSRS-6 with the default weights gives a first
  * Good answer a 2-day interval and the next Good about 11 days more. */
 static const int first_reviews[] = { 2, 13 };
-/* How far past a question that does not fit the projection looks for a shorter one. */
+/* How far past a question that does not fit, or is not open yet, the projection looks. */
 enum { LOOKAHEAD = 64 };
 
 /* A full day's budget on day d from today: the minutes of its plan week. */
@@ -28,22 +28,17 @@ static const char *plural(long n)
 
 typedef struct fresh {
 	const bp_item *item;
-	int opens;     /* the first plan week that allows it; PLAN_WEEKS + 1: none */
+	int opens;      /* the first plan week that allows it; PLAN_WEEKS + 1: none */
 	double minutes; /* expected, with its same-day steps */
+	bool taken;
 } fresh;
 
-static int by_opening(const void *a, const void *b)
+static int by_queue_order(const void *a, const void *b)
 {
-	const fresh *x = a, *y = b;
-
-	if (x->opens != y->opens)
-		return x->opens - y->opens;
-	if (x->item->level != y->item->level)
-		return x->item->level - y->item->level;
-	return strcmp(x->item->id, y->item->id);
+	return queue_intro_order(((const fresh *)a)->item, ((const fresh *)b)->item);
 }
 
-/* The new questions still to introduce, in the order the plan opens them. */
+/* The new questions still to introduce, by area in the order the queue draws them. */
 static fresh *fresh_items(const app_day_input *in, const app_day *t, const queue_opts *qo,
 			  size_t *n)
 {
@@ -74,55 +69,88 @@ static fresh *fresh_items(const app_day_input *in, const app_day *t, const queue
 		while (w <= PLAN_WEEKS && t->plan.tg.levels[w - 1] &&
 		       !(t->plan.tg.levels[w - 1] & (1u << it->level)))
 			w++;
-		v[(*n)++] = (fresh){ it, w, queue_new_minutes(qo, it) };
+		v[(*n)++] = (fresh){ it, w, queue_new_minutes(qo, it), false };
 	}
 	free(seen);
-	qsort(v, *n, sizeof(*v), by_opening);
+	qsort(v, *n, sizeof(*v), by_queue_order);
 	return v;
 }
 
-/* How many new questions the days left take at `more` extra minutes a day, each day up to
- * the plan's allowance plus `extra`; *today gets the first day's count. */
+/* The next question of an area that is open in `week` and fits in `room`, or NULL. */
+static fresh *next_fit(fresh *v, size_t *next, size_t end, int week, double room)
+{
+	while (*next < end && v[*next].taken)
+		(*next)++;
+	for (size_t i = *next; i < end && i < *next + LOOKAHEAD; i++)
+		if (!v[i].taken && v[i].opens <= week && v[i].minutes <= room)
+			return &v[i];
+	return NULL;
+}
+
+/*
+ * How many new questions the days left take at `more` extra minutes a day, drawn as the
+ * queue draws them: each area its share of the time by the week's focus, the shorter first
+ * inside a week and level; each day's room is its budget less the reviews placed on it and
+ * the first reviews of the questions projected before it. Up to the plan's allowance plus
+ * `extra` a day when config.yaml caps it. *today gets the first day's count.
+ */
 static int project(const app_day *t, const queue_opts *qo, fresh *v, size_t n, int extra,
 		   double more, int *today)
 {
 	int days = t->reach.days_left, total = 0;
 	double *added = calloc((size_t)days + 1, sizeof(*added));
-	bool *taken = calloc(n + 1, sizeof(*taken));
-	size_t next = 0;
+	size_t start[AREA_COUNT] = { 0 }, end[AREA_COUNT] = { 0 }, next[AREA_COUNT];
 
-	if (!added || !taken) {
-		free(added), free(taken);
+	if (!added)
 		return -1;
-	}
+	for (size_t i = n; i-- > 0;) /* each area's run of v */
+		start[v[i].item->area] = i;
+	for (size_t i = 0; i < n; i++)
+		end[v[i].item->area] = i + 1;
+	for (int a = 0; a < AREA_COUNT; a++)
+		next[a] = start[a];
+	for (size_t i = 0; i < n; i++)
+		v[i].taken = false;
 	for (int d = 0; d < days; d++) {
 		int week = plan_week_of(&t->plan.cal, t->pos.today + d), count = 0;
+		const double *focus = t->plan.tg.focus[(week ? week : 1) - 1];
 		int cap = t->plan.new_from_config
 				  ? t->plan.tg.new_per_day[(week ? week : 1) - 1] + extra
 				  : (int)n;
 		double room = (d == 0 ? qo->budget_minutes : budget_on(t, d) + more) - added[d];
+		double used[AREA_COUNT] = { 0 };
 
 		if (d < t->q.pace.days)
 			room -= t->q.pace.load[d];
-		while (next < n && taken[next])
-			next++;
-		for (size_t i = next; i < n && i < next + LOOKAHEAD && count < cap; i++) {
-			if (taken[i] || v[i].opens > (week ? week : 1) || v[i].minutes > room)
-				continue;
-			taken[i] = true;
-			room -= v[i].minutes;
+		while (count < cap) {
+			fresh *pick = NULL;
+			int area = -1;
+
+			for (int a = 0; a < AREA_COUNT; a++) {
+				fresh *f;
+
+				if (focus[a] <= 0 ||
+				    !(f = next_fit(v, &next[a], end[a], week ? week : 1, room)))
+					continue;
+				if (area < 0 || used[a] / focus[a] < used[area] / focus[area])
+					pick = f, area = a;
+			}
+			if (!pick)
+				break;
+			pick->taken = true;
+			used[area] += pick->minutes;
+			room -= pick->minutes;
 			count++;
 			for (size_t k = 0; k < sizeof(first_reviews) / sizeof(first_reviews[0]); k++)
 				if (d + first_reviews[k] < days)
-					added[d + first_reviews[k]] += estimate_minutes(
-						qo->est, v[i].item, true);
+					added[d + first_reviews[k]] +=
+						estimate_minutes(qo->est, pick->item, true);
 		}
 		if (d == 0)
 			*today = count;
 		total += count;
 	}
 	free(added);
-	free(taken);
 	return total;
 }
 

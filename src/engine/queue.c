@@ -23,23 +23,27 @@ static bool has_tag(const bp_item *it, const char *tag)
 	return false;
 }
 
-static int by_introduction(const void *a, const void *b)
+int queue_intro_order(const bp_item *x, const bp_item *y)
 {
-	const queue_entry *x = a, *y = b;
 	bool gx, gy;
 
-	if (x->item->area != y->item->area)
-		return (int)x->item->area - (int)y->item->area;
-	gx = has_tag(x->item, "guide"), gy = has_tag(y->item, "guide");
+	if (x->area != y->area)
+		return (int)x->area - (int)y->area;
+	gx = has_tag(x, "guide"), gy = has_tag(y, "guide");
 	if (gx != gy)
 		return gx ? -1 : 1;
-	if (x->item->week != y->item->week)
-		return x->item->week - y->item->week;
-	if (x->item->level != y->item->level)
-		return x->item->level - y->item->level;
-	if (x->item->minutes != y->item->minutes) /* more questions in the same minutes */
-		return x->item->minutes - y->item->minutes;
-	return x->item < y->item ? -1 : x->item > y->item;
+	if (x->week != y->week)
+		return x->week - y->week;
+	if (x->level != y->level)
+		return x->level - y->level;
+	if (x->minutes != y->minutes) /* more questions in the same minutes */
+		return x->minutes - y->minutes;
+	return x < y ? -1 : x > y;
+}
+
+static int by_introduction(const void *a, const void *b)
+{
+	return queue_intro_order(((const queue_entry *)a)->item, ((const queue_entry *)b)->item);
 }
 
 static bool level_ok(const queue_opts *o, const bp_item *it)

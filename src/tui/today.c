@@ -33,15 +33,18 @@ static void add_queue(doc *d, const app_day *day)
 /* Due and new counts; the allowance is the plan's, with the catch-up that fits today. */
 static void add_counts(doc *d, const app_day *day)
 {
-	char fwd[64] = "", extra[48] = "";
+	char fwd[64] = "", extra[48] = "", fit[64] = "";
+	size_t fresh = day->q.n - day->q.reviews + (size_t)day->done.new_items;
 
 	if (day->q.brought_forward)
 		snprintf(fwd, sizeof(fwd), ", %zu brought forward for the interview",
 			 day->q.brought_forward);
 	if (day->extra_new > 0)
 		snprintf(extra, sizeof(extra), " + %d to catch up", day->extra_new);
-	doc_printf(d, 0, "Due reviews: %zu%s · new questions available: %zu (plan: %d a day%s)",
-		   day->q.due_total, fwd, day->q.new_available, day->plan_new, extra);
+	if (fresh > (size_t)(day->plan_new + day->extra_new))
+		snprintf(fit, sizeof(fit), "; your minutes fit %zu today", fresh);
+	doc_printf(d, 0, "Due reviews: %zu%s · new questions available: %zu (plan: %d a day%s%s)",
+		   day->q.due_total, fwd, day->q.new_available, day->plan_new, extra, fit);
 }
 
 static void add_problems(doc *d, const bp_app *app)
@@ -94,6 +97,8 @@ static void today_draw(tui *t)
 	char date[16], right[48];
 	doc *d = &t->doc;
 
+	/* the day's figures first, so that a small terminal still shows them; the week's goal
+	 * after them */
 	clock_format_day(clock_local_day(clock_now()), date);
 	snprintf(right, sizeof(right), "Today · %s", date);
 	draw_title("backprep", right);
@@ -101,13 +106,9 @@ static void today_draw(tui *t)
 	if (!t->day_ok) {
 		doc_printf(d, style(ATTR_BAD), "%s", t->day_err);
 	} else {
-		doc_printf(d, style(ATTR_HEAD), "Week %d of %d · day %d of %d", day->pos.week,
-			 PLAN_WEEKS, day->pos.day, day->plan.cal.days);
-		if (day->week) {
-			doc_text(d, day->week->title, 0, A_BOLD, TEXT_PROSE);
-			doc_text(d, day->week->goal, 0, 0, TEXT_PROSE);
-		}
-		doc_blank(d);
+		doc_printf(d, style(ATTR_HEAD), "Week %d of %d · day %d of %d%s%s", day->pos.week,
+			   PLAN_WEEKS, day->pos.day, day->plan.cal.days, day->week ? " · " : "",
+			   day->week ? day->week->title : "");
 		doc_printf(d, 0, "Today: %d of %d min%s · %d answered · %d new",
 			   day->done.seconds / 60, day->budget,
 			   day->budget_from_config ? " (from config.yaml)" : "", day->done.answers,
@@ -120,6 +121,10 @@ static void today_draw(tui *t)
 		if (day->backlog_msg[0])
 			doc_printf(d, style(ATTR_BAD), "%s", day->backlog_msg);
 		add_interview(d, day);
+		if (day->week) {
+			doc_blank(d);
+			doc_text(d, day->week->goal, 0, 0, TEXT_PROSE);
+		}
 		if (day->tip) {
 			doc_blank(d);
 			doc_entry(d, "Tip: ", day->tip, 0, style(ATTR_DIM));
