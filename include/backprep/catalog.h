@@ -46,6 +46,7 @@ typedef struct bp_item {
 	int level;   /* 1..3 */
 	int week;    /* 1..4 */
 	int minutes; /* a good spoken answer */
+	bool guide;  /* the preparation guide names it: introduced first in its area */
 	bp_strs tags, hints, key_points, pitfalls, follow_ups;
 	const char *prompt, *answer;
 	/* coding */

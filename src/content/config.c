@@ -57,21 +57,6 @@ static void read_steps(sctx *s, const ynode *n, const char *key, int *count, int
 			++*count;
 }
 
-static bool read_bool(sctx *s, const ynode *n, const char *key, bool *out)
-{
-	static const char *const yes[] = { "true", "yes", "on" }, *const no[] = { "false", "no",
-									      "off" };
-
-	for (int i = 0; n->type == YN_SCALAR && strlen(n->str) == n->len && i < 3; i++) {
-		if (strcmp(n->str, yes[i]) == 0)
-			return *out = true;
-		if (strcmp(n->str, no[i]) == 0)
-			return !(*out = false);
-	}
-	s_err(s, n, "'%s' must be true or false", key);
-	return false;
-}
-
 /* steps_by_kind: {open: [1m, 10m], coding: [], ...}; the names are sched.h's classes. */
 static void read_steps_by_kind(sctx *s, const ynode *n, bp_config *c)
 {
@@ -101,7 +86,7 @@ static void read_scheduler(sctx *s, const ynode *n, bp_config *c)
 	if (!s_map(s, n, t, "'scheduler'"))
 		return;
 	if ((v = ytree_get(n, "fuzz")))
-		c->has_fuzz = read_bool(s, v, "fuzz", &c->fuzz);
+		c->has_fuzz = s_bool(s, v, "fuzz", "'scheduler'", &c->fuzz);
 	if ((v = ytree_get(n, "retention")))
 		c->has_retention = s_num(s, v, "retention", "'scheduler'", 0.7, 0.99, &c->retention);
 	if ((v = ytree_get(n, "max_interval")))

@@ -14,7 +14,7 @@ static const sfield common_fields[] = {
 	{ "id", true },	       { "rev", true },	      { "kind", true },	    { "level", true },
 	{ "week", true },      { "minutes", true },   { "tags", false },    { "prompt", true },
 	{ "hints", false },    { "key_points", false }, { "pitfalls", false }, { "follow_ups", false },
-	{ "answer", false },   { NULL, false },
+	{ "answer", false },   { "guide", false },	{ NULL, false },
 };
 
 static const sfield coding_fields[] = {
@@ -232,6 +232,8 @@ static void read_item(catalog *c, sctx *s, const ynode *m, const bp_pack *pack, 
 		s_int(s, ytree_get(m, "week"), "week", what, 1, 4, &it->week);
 	if (ytree_get(m, "minutes"))
 		s_int(s, ytree_get(m, "minutes"), "minutes", what, 1, 120, &it->minutes);
+	if (ytree_get(m, "guide"))
+		s_bool(s, ytree_get(m, "guide"), "guide", what, &it->guide);
 	s_opt_text(s, m, "prompt", what, &it->prompt);
 	s_opt_text(s, m, "answer", what, &it->answer);
 	s_opt_texts(s, m, "tags", what, &it->tags);

@@ -150,6 +150,21 @@ bool s_num(sctx *s, const ynode *n, const char *key, const char *what, double lo
 	return true;
 }
 
+bool s_bool(sctx *s, const ynode *n, const char *key, const char *what, bool *out)
+{
+	static const char *const yes[] = { "true", "yes", "on" }, *const no[] = { "false", "no",
+									      "off" };
+
+	for (int i = 0; n->type == YN_SCALAR && strlen(n->str) == n->len && i < 3; i++) {
+		if (strcmp(n->str, yes[i]) == 0)
+			return *out = true;
+		if (strcmp(n->str, no[i]) == 0)
+			return !(*out = false);
+	}
+	s_err(s, n, "'%s' in %s must be true or false", key, what);
+	return false;
+}
+
 bool s_texts(sctx *s, const ynode *n, const char *key, const char *what, bp_strs *out)
 {
 	if (n->type != YN_SEQ) {

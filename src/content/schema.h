@@ -46,6 +46,7 @@ bool s_map(sctx *s, const ynode *n, const sfield *const *tables, const char *wha
 /* Cleaned text of a scalar; NULL (with an error) when n is not text. */
 const char *s_text(sctx *s, const ynode *n, const char *key, const char *what);
 bool s_int(sctx *s, const ynode *n, const char *key, const char *what, int lo, int hi, int *out);
+bool s_bool(sctx *s, const ynode *n, const char *key, const char *what, bool *out);
 bool s_num(sctx *s, const ynode *n, const char *key, const char *what, double lo, double hi,
 	   double *out);
 bool s_texts(sctx *s, const ynode *n, const char *key, const char *what, bp_strs *out);

@@ -25,13 +25,10 @@ static bool has_tag(const bp_item *it, const char *tag)
 
 int queue_intro_order(const bp_item *x, const bp_item *y)
 {
-	bool gx, gy;
-
 	if (x->area != y->area)
 		return (int)x->area - (int)y->area;
-	gx = has_tag(x, "guide"), gy = has_tag(y, "guide");
-	if (gx != gy)
-		return gx ? -1 : 1;
+	if (x->guide != y->guide)
+		return x->guide ? -1 : 1;
 	if (x->week != y->week)
 		return x->week - y->week;
 	if (x->level != y->level)

@@ -203,7 +203,7 @@ static void test_config_messages_are_shown_not_sent(void **state)
 	PUT("daily_minutes: \"30\\0\"\n");
 	config_problem(1, 16, "holds a NUL byte: '30\\x00'");
 	PUT("scheduler:\n  fuzz: \"true\\0\"\n");
-	config_problem(2, 9, "'fuzz' must be true or false");
+	config_problem(2, 9, "'fuzz' in 'scheduler' must be true or false");
 	/* a byte-order mark: read, and the places after it are right */
 	PUT("\xef\xbb\xbf" "daily_minutes: 30\nnew_per_day: 5\n");
 	assert_int_equal(config_load(g_path, &cfg, &e), 0);

@@ -370,6 +370,68 @@ static void test_today_never_promises_more_than_fits(void **state)
 	app_day_free(&t);
 }
 
+/* The day before the interview with more last reviews than minutes: Today says how many
+ * cannot be done and where, from the placement's own count. */
+static void test_reviews_that_cannot_be_done_before_the_interview(void **state)
+{
+	static const char *const ids[] = { "api.parse-query", "api.status-codes",
+					   "api.idempotent-writes", "api.latency-spike",
+					   "api.pagination" };
+	store_card cards[5];
+	fsrs_params base;
+	sched s;
+	app_day t;
+	app_day_input in;
+	char want[160];
+
+	(void)state;
+	fsrs_params_default(&base);
+	sched_make(&base, NULL, &s);
+	for (int i = 0; i < 5; i++) { /* seen 30 days ago, stability 3: recall near 0.6 */
+		memset(&cards[i], 0, sizeof(cards[i]));
+		snprintf(cards[i].item, sizeof(cards[i].item), "%s", ids[i]);
+		cards[i].rev = item(ids[i])->rev;
+		cards[i].state = FSRS_REVIEW;
+		cards[i].stability = 3;
+		cards[i].difficulty = 5;
+		cards[i].last_review = cards[i].introduced = NOW - 30 * DAY;
+		cards[i].due = NOW - 27 * DAY;
+	}
+	in = input(&s, cards, 5);
+	plan_of(&t, NOW / DAY - 27, NOW / DAY + 1, 5, -1);
+	assert_int_equal(app_day_build(&in, &t), 0);
+	assert_true(t.q.pace.unplaced > 0);
+	assert_true(t.q.minutes <= 5 + 1e-9);
+	assert_int_equal(t.q.reviews + t.q.pace.unplaced, 5);
+	snprintf(want, sizeof(want), "%zu review%s (%.0f min) cannot be done before the interview",
+		 t.q.pace.unplaced, t.q.pace.unplaced == 1 ? "" : "s", t.q.pace.unplaced_minutes);
+	assert_non_null(strstr(t.backlog_msg, want));
+	snprintf(want, sizeof(want), "api %d.", t.q.pace.unplaced_by_area[AREA_API]);
+	assert_non_null(strstr(t.backlog_msg, want));
+	app_day_free(&t);
+}
+
+/* The questions the guide names come first in their area, before lower weeks and levels. */
+static void test_guide_questions_first(void **state)
+{
+	bp_item a = { .id = "api.a", .area = AREA_API, .week = 1, .level = 1, .minutes = 2 };
+	bp_item b = { .id = "api.b", .area = AREA_API, .week = 2, .level = 3, .minutes = 30,
+		      .guide = true };
+	bp_item c = { .id = "coding.c", .area = AREA_CODING, .week = 1, .level = 1, .minutes = 5,
+		      .guide = true };
+
+	(void)state;
+	assert_true(queue_intro_order(&b, &a) < 0);
+	assert_true(queue_intro_order(&a, &b) > 0);
+	b.guide = false; /* then the week, the level, the shorter */
+	assert_true(queue_intro_order(&a, &b) < 0);
+	a.week = b.week, a.level = b.level;
+	assert_true(queue_intro_order(&a, &b) < 0);
+	/* areas stay grouped */
+	assert_true(queue_intro_order(&c, &a) != 0 &&
+		    (queue_intro_order(&c, &a) < 0) == (AREA_CODING < AREA_API));
+}
+
 /* The plan starts on the first answer, however it was recorded. */
 static void test_plan_starts_on_the_first_answer(void **state)
 {
@@ -442,6 +504,8 @@ int main(void)
 		cmocka_unit_test(test_pace_latest_day_that_fits_riskiest_first),
 		cmocka_unit_test(test_pace_backlog_moves_forward_and_overflow_is_counted),
 		cmocka_unit_test(test_today_never_promises_more_than_fits),
+		cmocka_unit_test(test_reviews_that_cannot_be_done_before_the_interview),
+		cmocka_unit_test(test_guide_questions_first),
 		D(test_plan_starts_on_the_first_answer),
 	};
 
