@@ -16,8 +16,21 @@ mkdir -p "$HOME"
 DB="$XDG_DATA_HOME/backprep/progress.db"
 FAILED=0
 
-cleanup() {
+# stop_server: ends the tmux server and waits until it is gone, so that the next
+# new-session on the same socket does not meet a server still shutting down.
+stop_server() {
+	local pid i=0
+	pid=$(tmux -S "$SOCK" display -p '#{pid}' 2>/dev/null)
 	tmux -S "$SOCK" kill-server 2>/dev/null
+	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	rm -f "$SOCK"
+}
+
+cleanup() {
+	stop_server
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -48,7 +61,7 @@ start() {
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
 	[ $# -gt 0 ] && shift
 	args=("$@")
-	tmux -S "$SOCK" kill-server 2>/dev/null
+	stop_server
 	printf '%q ' env "${envs[@]}" "$BIN" "${args[@]}" >"$T/cmd"
 	cat >"$T/run.sh" <<SH
 $(cat "$T/cmd")
