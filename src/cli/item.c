@@ -4,6 +4,7 @@
 
 #include "backprep/card.h"
 #include "backprep/clock.h"
+#include "backprep/text.h"
 #include "cli.h"
 
 static const char *const state_names[] = { "new", "learning", "review", "relearning" };
@@ -22,9 +23,9 @@ static int print_review(void *ctx, const store_review *r)
 	clock_format_iso(r->at, when);
 	when[16] = '\0'; /* minutes are enough */
 	when[10] = ' ';
-	printf("  %s  %-5s  %d/%d points  %d hint%s  %3d s  %s%s\n", when,
+	printf("  %s  %-5s  %d/%d points  %d %s  %3d s  %s%s\n", when,
 	       grade_names[r->grade >= 1 && r->grade <= 4 ? r->grade : 0], r->covered, r->points,
-	       r->hints, r->hints == 1 ? "" : "s", r->seconds, r->source,
+	       r->hints, text_plural(r->hints, "hint", "hints"), r->seconds, r->source,
 	       r->rev != h->rev ? "  (an earlier revision: not scheduled)" : "");
 	h->n++;
 	return 0;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "backprep/clock.h"
+#include "backprep/text.h"
 #include "cli.h"
 
 static const char *const states[] = { "open", "met", "missed" };
@@ -113,10 +114,12 @@ static void print_text(const app_plan *p, const plan_progress *pr)
 		printf("Interview: %s%s\n", a, p->interview_from_config ? " (from config.yaml)" : "");
 	}
 	if (pr->behind > 0)
-		printf("Behind by %d new questions: %d more a day over the %d days left\n", pr->behind,
-		       pr->extra_per_day, pr->days_left);
+		printf("Behind by %d new %s: %d more a day over the %d %s left\n", pr->behind,
+		       text_plural(pr->behind, "question", "questions"), pr->extra_per_day,
+		       pr->days_left, text_plural(pr->days_left, "day", "days"));
 	else if (pr->behind < 0)
-		printf("Ahead by %d new questions\n", -pr->behind);
+		printf("Ahead by %d new %s\n", -pr->behind,
+		       text_plural(pr->behind, "question", "questions"));
 	else
 		printf("On track\n");
 	for (int w = 0; w < PLAN_WEEKS; w++) {

@@ -5,6 +5,7 @@
 
 #include "backprep/card.h"
 #include "backprep/clock.h"
+#include "backprep/text.h"
 #include "cli.h"
 
 static json_t *day_or_null(int64_t day)
@@ -109,11 +110,14 @@ int cmd_today(const app_opts *o, int argc, char **argv)
 	printf("Due reviews: %zu; new questions available: %zu (%d a day)\n", day.q.due_total,
 	       day.q.new_available, day.new_per_day);
 	if (day.q.backlog)
-		printf("Backlog: %zu reviews (%d min) beyond today; clears in about %d days\n",
-		       day.q.backlog, day.q.backlog_minutes, day.q.backlog_days);
+		printf("Backlog: %zu %s (%d min) beyond today; clears in about %d %s\n",
+		       day.q.backlog, text_plural((long long)day.q.backlog, "review", "reviews"),
+		       day.q.backlog_minutes, day.q.backlog_days,
+		       text_plural(day.q.backlog_days, "day", "days"));
 	if (day.interview) {
 		clock_format_day(day.interview, date);
-		printf("Interview: %s (in %d days)%s\n", date, day.days_to_interview,
+		printf("Interview: %s (in %d %s)%s\n", date, day.days_to_interview,
+		       text_plural(day.days_to_interview, "day", "days"),
 		       day.interview_from_config ? " from config.yaml" : "");
 	}
 	print_queue(&day.q);

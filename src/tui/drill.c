@@ -46,7 +46,8 @@ static void drill_leave(tui *t)
 
 	session_free(t->drill);
 	t->drill = NULL;
-	snprintf(t->msg, sizeof(t->msg), "%zu answer%s saved this drill.", n, n == 1 ? "" : "s");
+	snprintf(t->msg, sizeof(t->msg), "%zu %s saved this drill.", n,
+		 text_plural((long long)n, "answer", "answers"));
 	t->msg_bad = false;
 }
 

@@ -178,8 +178,8 @@ static void add_readiness(doc *d, const mock_summary *s)
 					 i ? ", " : " Held back by: ", name, rd.lowest[i]);
 	}
 	if (rd.n_held && used < sizeof(buf))
-		snprintf(buf + used, sizeof(buf) - used, ", under 3 in the last %d round%s.",
-			 rd.counted, rd.counted == 1 ? "" : "s");
+		snprintf(buf + used, sizeof(buf) - used, ", under 3 in the last %d %s.",
+			 rd.counted, text_plural(rd.counted, "round", "rounds"));
 	doc_text(d, doc_keep(d, buf), 1, rd.n_held ? style(ATTR_BAD) : 0, TEXT_PROSE);
 }
 
@@ -338,8 +338,8 @@ static void build_results(tui *t, struct mock_ui *u)
 	mock_ui_when(mock_started(r), when);
 	if (mock_finished(r)) {
 		mock_ui_when(mock_finished(r), end);
-		doc_printf(d, 0, "Started %s · finished %s · mean score %.1f over %d dimension%s",
-			   when, end, n ? sum / n : 0.0, n, n == 1 ? "" : "s");
+		doc_printf(d, 0, "Started %s · finished %s · mean score %.1f over %d %s",
+			   when, end, n ? sum / n : 0.0, n, text_plural(n, "dimension", "dimensions"));
 	} else {
 		doc_printf(d, style(ATTR_BAD), "Started %s · unfinished", when);
 	}
@@ -374,8 +374,8 @@ static void list_draw(tui *t)
 			    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 		return;
 	}
-	snprintf(right, sizeof(right), "%zu round%s taken", u->sum.n_rounds,
-		 u->sum.n_rounds == 1 ? "" : "s");
+	snprintf(right, sizeof(right), "%zu %s taken", u->sum.n_rounds,
+		 text_plural((long long)u->sum.n_rounds, "round", "rounds"));
 	draw_title("Mock rounds", right);
 	{
 		int mark = (int)build_list(t, u);

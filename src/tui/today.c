@@ -49,9 +49,10 @@ static void add_problems(doc *d, const bp_app *app)
 	}
 	doc_blank(d);
 	doc_printf(d, style(ATTR_BAD),
-		   "Content problems: %zu file%s skipped, %zu problem%s (run `backprep validate` "
+		   "Content problems: %zu %s skipped, %zu %s (run `backprep validate` "
 		   "to see them all):",
-		   files, files == 1 ? "" : "s", p->n, p->n == 1 ? "" : "s");
+		   files, text_plural((long long)files, "file", "files"), p->n,
+		   text_plural((long long)p->n, "problem", "problems"));
 	for (size_t i = 0; i < p->n && i < 5; i++) {
 		bp_error_str(&p->v[i], buf, sizeof(buf));
 		doc_entry(d, "! ", doc_keep(d, buf), 1, style(ATTR_BAD));
@@ -68,8 +69,9 @@ static void add_interview(doc *d, const app_day *day)
 	}
 	clock_format_day(day->interview, date);
 	if (day->days_to_interview > 0)
-		doc_printf(d, 0, "Interview: %s, in %d day%s%s. Reviews are planned to finish before it.",
-			   date, day->days_to_interview, day->days_to_interview == 1 ? "" : "s",
+		doc_printf(d, 0, "Interview: %s, in %d %s%s. Reviews are planned to finish before it.",
+			   date, day->days_to_interview,
+			   text_plural(day->days_to_interview, "day", "days"),
 			   day->interview_from_config ? " (from config.yaml)" : "");
 	else
 		doc_printf(d, 0, "Interview: %s%s (today or past).", date,
