@@ -7,7 +7,8 @@ set -u
 BIN=${BACKPREP_BIN:?set BACKPREP_BIN}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 T=$(mktemp -d /tmp/backprep-e2e.XXXXXX)
-SOCK="$T/tmux.sock"
+SOCK="$T/tmux0.sock" # the socket of the current session; start() makes a new one
+SESSIONS=0
 export HOME="$T/home" XDG_DATA_HOME="$T/home/data" XDG_CONFIG_HOME="$T/home/config"
 export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 export BACKPREP_NOW=${BACKPREP_NOW:-2026-11-29T08:00:00Z} BACKPREP_SEED=7
@@ -16,17 +17,11 @@ mkdir -p "$HOME"
 DB="$XDG_DATA_HOME/backprep/progress.db"
 FAILED=0
 
-# stop_server: ends the tmux server and waits until it is gone, so that the next
-# new-session on the same socket does not meet a server still shutting down.
+# stop_server: ends the tmux server. It takes a second or two to exit after kill-server
+# returns, so each start() uses a fresh socket (below) rather than waiting: a new-session on
+# the old socket at once could meet the dying server (the flaky dumb-terminal cases).
 stop_server() {
-	local pid i=0
-	pid=$(tmux -S "$SOCK" display -p '#{pid}' 2>/dev/null)
 	tmux -S "$SOCK" kill-server 2>/dev/null
-	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 200 ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
-	rm -f "$SOCK"
 }
 
 cleanup() {
@@ -62,6 +57,8 @@ start() {
 	[ $# -gt 0 ] && shift
 	args=("$@")
 	stop_server
+	SESSIONS=$((SESSIONS + 1))
+	SOCK="$T/tmux$SESSIONS.sock"
 	printf '%q ' env "${envs[@]}" "$BIN" "${args[@]}" >"$T/cmd"
 	cat >"$T/run.sh" <<SH
 $(cat "$T/cmd")
