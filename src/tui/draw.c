@@ -231,21 +231,96 @@ bool scroll_key(action a, int *scroll)
 	}
 }
 
-bool input_key(char *buf, size_t size, int ch, const char *allowed)
+/* The start of the character before byte `at`. */
+static size_t char_before(const char *buf, size_t at)
 {
-	size_t n = strlen(buf);
+	if (at == 0)
+		return 0;
+	at--;
+	while (at > 0 && ((unsigned char)buf[at] & 0xc0) == 0x80)
+		at--;
+	return at;
+}
 
-	if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		if (n)
-			buf[n - 1] = '\0';
+/* The byte after the character at `at`. */
+static size_t char_after(const char *buf, size_t at)
+{
+	if (!buf[at])
+		return at;
+	at++;
+	while (((unsigned char)buf[at] & 0xc0) == 0x80)
+		at++;
+	return at;
+}
+
+bool field_key(char *buf, size_t size, size_t *cur, int ch, const char *allowed)
+{
+	size_t n = strlen(buf), from;
+
+	if (*cur > n)
+		*cur = n;
+	switch (ch) {
+	case KEY_BACKSPACE:
+	case 127:
+	case 8:
+		from = char_before(buf, *cur);
+		memmove(buf + from, buf + *cur, n - *cur + 1);
+		*cur = from;
 		return true;
+	case KEY_DC:
+		memmove(buf + *cur, buf + char_after(buf, *cur), n - char_after(buf, *cur) + 1);
+		return true;
+	case KEY_LEFT:
+		*cur = char_before(buf, *cur);
+		return true;
+	case KEY_RIGHT:
+		*cur = char_after(buf, *cur);
+		return true;
+	case KEY_HOME:
+	case 'A' & 0x1f:
+		*cur = 0;
+		return true;
+	case KEY_END:
+	case 'E' & 0x1f:
+		*cur = n;
+		return true;
+	case 'U' & 0x1f:
+		buf[0] = '\0';
+		*cur = 0;
+		return true;
+	default:
+		break;
 	}
-	if (ch > 0 && ch < 128 && strchr(allowed, ch)) {
+	/* bytes of UTF-8 arrive one by one; text_clean checks the whole line when it is kept */
+	if (allowed ? ch > 0 && ch < 128 && strchr(allowed, ch) != NULL
+		    : (ch >= ' ' && ch < 127) || (ch >= 128 && ch < 256)) {
 		if (n + 1 < size) {
-			buf[n] = (char)ch;
-			buf[n + 1] = '\0';
+			memmove(buf + *cur + 1, buf + *cur, n - *cur + 1);
+			buf[(*cur)++] = (char)ch;
 		}
 		return true;
 	}
 	return false;
+}
+
+void draw_field(const char *label, const char *buf, size_t cur)
+{
+	int y = LINES - 1, lw = text_width(label, strlen(label)), room;
+	size_t start = 0, n = strlen(buf);
+
+	if (lw > COLS / 2)
+		lw = COLS / 2;
+	put_text(y, 1, label, strlen(label), lw, A_BOLD);
+	room = COLS - 2 - lw - 1; /* one column for the cursor at the end */
+	if (room < 1 || cur > n)
+		return;
+	/* the text scrolls sideways to keep the cursor in view */
+	while (start < cur && text_width(buf + start, cur - start) > room)
+		start = char_after(buf, start);
+	put_text(y, 1 + lw, buf + start, n - start, room, A_BOLD);
+	if (cur < n)
+		put_text(y, 1 + lw + text_width(buf + start, cur - start), buf + cur,
+			 char_after(buf, cur) - cur, 2, A_BOLD | A_REVERSE);
+	else
+		put_str(y, 1 + lw + text_width(buf + start, cur - start), "_", A_BOLD);
 }

@@ -47,7 +47,7 @@ const keydef key_table[] = {
 	{ ACT_TO_GRADE, CTX_ROUND_POINTS, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter",
 	  "go on to score the rubric" },
 	{ ACT_GRADE, CTX_ROUND_SCORE, { '1', '4' }, true, "1-4",
-	  "score this dimension; then type one line of evidence and press Enter" },
+	  "score this dimension; then a line of evidence (optional) and Enter" },
 	{ ACT_UNGRADE, CTX_ROUND_SCORE, { 27, KEY_BACKSPACE, 127, 0 }, false, "Esc",
 	  "back to the previous dimension (or to the key points)" },
 	{ ACT_BACK, CTX_ROUND | CTX_ROUND_POINTS | CTX_ROUND_SCORE, { 'q', 0 }, false, "q",

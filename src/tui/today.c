@@ -130,11 +130,9 @@ static void today_draw(tui *t)
 	add_problems(d, t->app);
 	doc_draw(d, 2, LINES - 4, 0);
 	if (t->editing) {
-		char prompt[80];
-
-		snprintf(prompt, sizeof(prompt), "Interview date (YYYY-MM-DD, empty to clear): %s_",
-			 t->input);
-		draw_footer(prompt, "Enter saves, Esc cancels", A_BOLD);
+		draw_footer("", t->msg[0] ? t->msg : "Enter saves · Ctrl-U then Enter clears · Esc cancels",
+			    t->msg[0] && t->msg_bad ? style(ATTR_BAD) : (int)A_BOLD);
+		draw_field("Interview date (YYYY-MM-DD, empty to clear): ", t->input, t->input_cur);
 		return;
 	}
 	draw_footer("Enter drill   c cram   m mocks   p plan   r profile   i interview   "
@@ -142,33 +140,37 @@ static void today_draw(tui *t)
 		    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 
-/* The interview date being typed: digits and '-', Backspace, Enter to save, Esc to cancel. */
+/* The interview date being typed: prefilled with the current one; emptied (Ctrl-U) and
+ * saved, it clears the date. Enter saves, Esc cancels. */
 static go edit_key(tui *t, int ch)
 {
 	size_t n = strlen(t->input);
 	int64_t at;
 	bp_error e;
 
+	t->msg[0] = '\0';
 	if (ch == 27) {
 		t->editing = false;
-	} else if (n < 10 ? input_key(t->input, sizeof(t->input), ch, "0123456789-")
-			  : input_key(t->input, sizeof(t->input), ch, "")) {
+	} else if (field_key(t->input, sizeof(t->input), &t->input_cur, ch, "0123456789-")) {
 		/* typed */
 	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
-		if (n && (n != 10 || clock_parse_iso(t->input, &at) < 0)) {
+		/* a date that cannot be used keeps the field open, as typed, with the reason */
+		t->msg_bad = true;
+		if (n && (n != 10 || clock_parse_iso(t->input, &at) < 0))
 			snprintf(t->msg, sizeof(t->msg), "'%s' is not a date like 2027-01-15.", t->input);
-			t->msg_bad = true;
-		} else if (app_set_interview(t->app, n ? at / 86400 : 0, &e) < 0) {
+		else if (n && at / 86400 <= clock_local_day(clock_now()))
+			snprintf(t->msg, sizeof(t->msg), "The interview date must be after today.");
+		else if (app_set_interview(t->app, n ? at / 86400 : 0, &e) < 0)
 			snprintf(t->msg, sizeof(t->msg), "Not saved: %s", e.msg);
-			t->msg_bad = true;
-		} else {
-			snprintf(t->msg, sizeof(t->msg), n ? "Interview date saved." : "Interview date cleared.");
+		else
 			t->msg_bad = false;
-			if (t->app->cfg.interview > 0)
-				snprintf(t->msg, sizeof(t->msg),
-					 "Saved, but interview_date in config.yaml wins over it.");
-			today_enter(t);
-		}
+		if (t->msg_bad)
+			return GO_STAY;
+		snprintf(t->msg, sizeof(t->msg), n ? "Interview date saved." : "Interview date cleared.");
+		if (t->app->cfg.interview > 0)
+			snprintf(t->msg, sizeof(t->msg),
+				 "Saved, but interview_date in config.yaml wins over it.");
+		today_enter(t);
 		t->editing = false;
 	}
 	return GO_STAY;
@@ -188,10 +190,16 @@ static go today_key(tui *t, int ch)
 		return GO_MOCK;
 	case ACT_PROFILE:
 		return GO_PROFILE;
-	case ACT_INTERVIEW:
+	case ACT_INTERVIEW: {
+		char date[16] = "";
+
+		if (t->day_ok && t->day.interview)
+			clock_format_day(t->day.interview, date);
+		snprintf(t->input, sizeof(t->input), "%s", date);
+		t->input_cur = strlen(t->input);
 		t->editing = true;
-		t->input[0] = '\0';
 		return GO_STAY;
+	}
 	case ACT_CRAM:
 		if (!t->day_ok || t->app->n_cards == 0) {
 			snprintf(t->msg, sizeof(t->msg), "Nothing to cram yet: answer some questions first.");

@@ -99,14 +99,32 @@ check "level 1 described by behaviour" wait_for "1  Started drawing without aski
 check "level 4 described by behaviour" wait_for "4  Named the requirements that drive the design"
 keys 2
 check "a level asks for a line of evidence" wait_for "Evidence for Requirements and scope (2): _"
-keys Enter
-check "the evidence cannot be left out" wait_for "Write one line of evidence"
-keys -l "asked about scale only at the end"
+check "which is optional" wait_for "Enter saves (empty skips)"
+keys -l "stale words"
+keys Escape
+check "Esc goes back to the levels" wait_for "1-4 score this dimension"
+keys 2
+check "after Esc the field starts empty" wait_for "Evidence for Requirements and scope (2): _"
+check "the old evidence is gone" absent "stale words"
+keys -l "asked scale only at the end"
+keys Home Right Right Right Right Right Right
+keys -l "about "
+check "Home and Right move the cursor; typing goes in at the cursor" \
+	wait_for "(2): asked about scale only at the end_"
+keys End
+keys -l "xyz"
+keys Left BSpace
+check "Left then Backspace deletes inside the line" wait_for "at the endz_"
+keys Right BSpace
+check "Right, then Backspace at the end" wait_for "(2): asked about scale only at the end_"
 keys Enter
 check "then the next dimension" wait_for "dimension 2 of 2: Tradeoffs"
 check "with the one scored before it" wait_for "Requirements and scope: 2 — asked about scale only at the end"
 keys 2
 keys -l "named no costs"
+keys C-u
+check "Ctrl-U empties the field" wait_for "Evidence for Tradeoffs (2): _"
+check "of all it held" absent "named no costs"
 keys Enter
 check "the segment is saved, and a poor one is a lapse" \
 	wait_re "Saved segment 1: mean 2.0; api\.[a-z-]+ comes back for review soon \(a lapse\)"
@@ -135,7 +153,7 @@ check "its clock time was kept (over the 2 minutes)" \
 expect_eq "its scores, each with its evidence" \
 	"$(sql "SELECT dimension, score, evidence FROM mock_score WHERE round = 1 ORDER BY rowid")" \
 	"scope|2|asked about scale only at the end
-tradeoffs|2|named no costs"
+tradeoffs|2|"
 expect_eq "the unscored segment has no scores" \
 	"$(sql "SELECT scored IS NULL, count(s.dimension) FROM mock_segment g LEFT JOIN mock_score s USING (round, pos) WHERE g.round = 1 AND g.pos = 1")" \
 	"1|0"

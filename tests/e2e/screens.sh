@@ -43,6 +43,38 @@ keys q
 expect_eq "quits cleanly after resizing" "$(exit_status)" 0
 check "terminal restored" terminal_restored
 
+# The interview date on Today: i prefills it, the field edits in place, and clearing it takes
+# an explicit Ctrl-U.
+interview() { sql "SELECT value FROM setting WHERE key = 'interview_date'"; }
+start_today -- "${CONTENT[@]}"
+keys i
+check "i with no date set opens an empty field" \
+	wait_for "Interview date (YYYY-MM-DD, empty to clear): _"
+check "the footer says how to clear" wait_for "Ctrl-U then Enter clears"
+keys 2026-12-20 Enter
+check "a date is saved" wait_for "Interview date saved."
+expect_eq "and kept in the database" "$(interview)" 2026-12-20
+keys i
+check "i prefills the date set" wait_for "empty to clear): 2026-12-20_"
+keys Enter
+check "Enter on it keeps the date" wait_for "Interview: 2026-12-20, in 21 days"
+expect_eq "unchanged in the database" "$(interview)" 2026-12-20
+keys i Home Right Right Right BSpace 3
+check "the cursor moves inside the date" wait_for "empty to clear): 2036-12-20_"
+keys Escape
+check "Esc cancels" wait_for "Interview: 2026-12-20, in 21 days"
+keys i End BSpace BSpace 1 9 Enter
+check "a date before today is refused" wait_for "The interview date must be after today."
+check "and the field stays open as typed" wait_for "empty to clear): 2026-11-19_"
+keys C-u
+check "Ctrl-U empties the field" wait_for "empty to clear): _"
+keys Enter
+check "Enter on the empty field clears the date, and says so" wait_for "Interview date cleared."
+check "Today shows no date" wait_for "No interview date set"
+expect_eq "cleared in the database" "$(interview)" ""
+keys q
+expect_eq "quits cleanly after editing the date" "$(exit_status)" 0
+
 # NO_COLOR: the same screens, no colour pairs (the grade suggestion still stands out).
 start_today NO_COLOR=1 -- "${CONTENT[@]}"
 check "NO_COLOR still opens Today" wait_for "Up next"
