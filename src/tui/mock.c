@@ -103,6 +103,7 @@ static void list_enter(tui *t)
 		u->sel = n ? n - 1 : 0;
 	if (u->results && !u->shown)
 		u->results = false;
+	u->follow_sel = true;
 }
 
 static void list_leave(tui *t)
@@ -380,13 +381,17 @@ static void list_draw(tui *t)
 	{
 		int mark = (int)build_list(t, u);
 
-		/* keep the chosen entry (and its description) in view */
-		if (mark < u->scroll)
-			u->scroll = mark;
-		if (mark + 3 >= u->scroll + body)
-			u->scroll = mark + 4 - body;
-		if (u->sel == 0)
-			u->scroll = 0;
+		/* the chosen entry (and its description) comes into view when the choice moves;
+		 * paging and End scroll past it, down to the last trend line */
+		if (u->follow_sel) {
+			if (mark < u->scroll)
+				u->scroll = mark;
+			if (mark + 3 >= u->scroll + body)
+				u->scroll = mark + 4 - body;
+			if (u->sel == 0)
+				u->scroll = 0;
+			u->follow_sel = false;
+		}
 	}
 	u->scroll = doc_draw(d, 2, body, u->scroll);
 	draw_footer(u->discard ? "y discard it   any other key keeps it"
@@ -461,7 +466,7 @@ static go discard_key(tui *t, struct mock_ui *u, int ch)
 static go list_key(tui *t, int ch)
 {
 	struct mock_ui *u = t->mock;
-	int arg, n, page = LINES - 6;
+	int arg, n;
 	size_t k;
 	action a;
 
@@ -495,16 +500,16 @@ static go list_key(tui *t, int ch)
 	case ACT_UP:
 		if (u->sel > 0)
 			u->sel--;
+		u->follow_sel = true;
 		return GO_STAY;
 	case ACT_DOWN:
-		if (u->sel + 1 < n)
+		/* past the last entry, Down scrolls on through readiness and the trends */
+		if (u->sel + 1 < n) {
 			u->sel++;
-		return GO_STAY;
-	case ACT_PGUP:
-		u->scroll -= page;
-		return GO_STAY;
-	case ACT_PGDN:
-		u->scroll += page;
+			u->follow_sel = true;
+		} else {
+			u->scroll++;
+		}
 		return GO_STAY;
 	case ACT_START:
 		return open_entry(t, u);
@@ -521,6 +526,7 @@ static go list_key(tui *t, int ch)
 		t->msg_bad = true;
 		return GO_STAY;
 	default:
+		scroll_key(a, &u->scroll); /* PgUp, PgDn, Home, End */
 		return GO_STAY;
 	}
 }

@@ -110,12 +110,13 @@ keys -l "asked scale only at the end"
 keys Home Right Right Right Right Right Right
 keys -l "about "
 check "Home and Right move the cursor; typing goes in at the cursor" \
-	wait_for "(2): asked about scale only at the end_"
+	wait_for "(2): asked about scale only at the end"
+check "which stays inside the line" absent "at the end_"
 keys End
 keys -l "xyz"
 keys Left BSpace
-check "Left then Backspace deletes inside the line" wait_for "at the endz_"
-keys Right BSpace
+check "Left then Backspace deletes inside the line" wait_for "at the endxz"
+keys Right BSpace BSpace
 check "Right, then Backspace at the end" wait_for "(2): asked about scale only at the end_"
 keys Enter
 check "then the next dimension" wait_for "dimension 2 of 2: Tradeoffs"
@@ -267,4 +268,71 @@ check "and the terminal is restored" terminal_restored
 expect_eq "the round stays unfinished" "$(sql 'SELECT finished IS NULL FROM mock_round WHERE id = 3')" 1
 check "with the clock time it had" \
 	test "$(sql 'SELECT elapsed_ms FROM mock_segment WHERE round = 3 AND pos = 0')" -ge 60000
+
+# finish_round: ends each segment of the round on screen and scores every dimension 3 with no
+# evidence (Enter on the empty line), until its results show.
+finish_round() {
+	local i
+	for i in $(seq 100); do
+		case "$(screen)" in
+		*"q back to the list"*) return 0 ;;
+		*"1-4 score this dimension"*)
+			keys 3
+			wait_for "Evidence for" >/dev/null
+			keys Enter
+			wait_gone "Evidence for" >/dev/null ;;
+		*"Enter score the rubric"*)
+			keys Enter
+			wait_gone "Enter score the rubric" >/dev/null ;;
+		*"Press Enter again"*)
+			keys Enter
+			wait_gone "Press Enter again" >/dev/null ;;
+		*"Enter end segment"*)
+			keys Enter
+			wait_for_any "Press Enter again" "Clock stopped" >/dev/null ;;
+		*) sleep 0.05 ;;
+		esac
+	done
+	return 1
+}
+
+# reaches KEY N: from the top of the Mock screen, at most N presses of KEY bring the last
+# trend line into view.
+LAST_TREND="Debugging and incident round · Communication: 3.0  (first)"
+reaches() {
+	local i
+	keys Home
+	wait_for "A mock round rehearses" >/dev/null || return 1
+	for i in $(seq "$2"); do
+		keys "$1"
+		sleep 0.05
+		screen | grep -qF -- "$LAST_TREND" && return 0
+	done
+	return 1
+}
+
+# After a mixed round the Mock screen's trends run past the window: every way down reaches
+# the last one, at 100x30.
+DB="$T/mixed.db"
+start_today -- --db "$DB" --content "$ROOT/content"
+keys m
+wait_for "Mixed backend round" >/dev/null
+keys Enter
+wait_for "segment 1 of 3" >/dev/null
+check "a mixed round is scored to its end" finish_round
+expect_eq "its 19 dimensions are saved" "$(sql 'SELECT count(*) FROM mock_score')" 19
+keys q
+check "the Mock screen opens at the top" wait_for "A mock round rehearses"
+check "with the last trend out of view" absent "$LAST_TREND"
+check "PgDn reaches the last trend line" reaches NPage 10
+check "End reaches it at once" reaches End 1
+check "G reaches it at once" reaches G 1
+check "j goes through the entries, then scrolls on to it" reaches j 40
+check "the first line is scrolled away then" absent "A mock round rehearses"
+keys g
+check "g scrolls back to the top" wait_for "A mock round rehearses"
+keys k
+check "and k chooses the entry above the last one" wait_for "> Behavioral round"
+keys q q
+expect_eq "quits cleanly after scrolling" "$(exit_status)" 0
 finish
