@@ -60,10 +60,11 @@ keys Enter
 check "Enter on it keeps the date" wait_for "Interview: 2026-12-20, in 21 days"
 expect_eq "unchanged in the database" "$(interview)" 2026-12-20
 keys i Home Right Right Right BSpace 3
-check "the cursor moves inside the date" wait_for "empty to clear): 2036-12-20_"
+check "the cursor moves inside the date" wait_for "empty to clear): 2036-12-20"
+check "and stays there" absent "2036-12-20_"
 keys Escape
 check "Esc cancels" wait_for "Interview: 2026-12-20, in 21 days"
-keys i End BSpace BSpace 1 9 Enter
+keys i C-u 2026-11-19 Enter
 check "a date before today is refused" wait_for "The interview date must be after today."
 check "and the field stays open as typed" wait_for "empty to clear): 2026-11-19_"
 keys C-u
@@ -80,6 +81,23 @@ start_today NO_COLOR=1 -- "${CONTENT[@]}"
 check "NO_COLOR still opens Today" wait_for "Up next"
 keys Enter Space 1 2 3 4 Enter
 check "NO_COLOR grade bar" wait_for "Enter take Good"
+# A choice question (the third): what was picked, and a right answer missed, read in words.
+keys 3
+wait_for "Drill 2/" >/dev/null
+keys Space Enter 3
+wait_for "Drill 3/" >/dev/null
+check "the third question is the choice one" wait_for "Choices: press 1-9 to pick"
+keys 1 2 Space
+check "a right answer picked says so" wait_for "[x] 1. GET  <- right, picked"
+check "a wrong one picked says so" wait_for "[x] 2. POST  <- wrong"
+check "a right answer missed is marked apart, not by colour alone" \
+	wait_for "[ ] 3. PUT  <- right, MISSED"
+check "a wrong one left alone is not marked" wait_for "[ ] 4. PATCH"
+check "and carries no mark" absent "PATCH  <-"
+keys Enter
+check "the grade bar counts the choices picked" wait_for "picked 2 of 4"
+check "not covered" absent "covered 2 of 4"
+check "a wrong pick suggests Again" wait_for "Enter take Again"
 keys q q
 expect_eq "NO_COLOR quits cleanly" "$(exit_status)" 0
 
