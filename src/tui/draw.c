@@ -78,17 +78,82 @@ void draw_title(const char *left, const char *right)
 	put_str(0, COLS - rw - 1, right, style(ATTR_TITLE));
 }
 
+/*
+ * Key hints ("Enter drill   c cram   ...   q quit") that fit `cols` columns, never cut in a
+ * word: the groups close up, then middle groups drop from the right; the first, the last
+ * and "? help" (which lists them all) stay.
+ */
+static void fit_hints(const char *hints, int cols, char *out, size_t size)
+{
+	const char *g[24];
+	size_t len[24], n = 0, k = 0;
+	bool keep[24];
+	int w = 0;
+
+	if (text_width(hints, strlen(hints)) <= cols) {
+		snprintf(out, size, "%s", hints);
+		return;
+	}
+	for (const char *p = hints; *p && n < 24; n++) {
+		const char *end = strstr(p, "   ");
+
+		g[n] = p;
+		len[n] = end ? (size_t)(end - p) : strlen(p);
+		p += len[n];
+		while (*p == ' ')
+			p++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		keep[i] = i == 0 || i + 1 == n || strncmp(g[i], "? ", 2) == 0;
+		if (keep[i])
+			w += text_width(g[i], len[i]) + (w ? 2 : 0);
+	}
+	for (size_t i = 1; i + 1 < n; i++) {
+		int gw = text_width(g[i], len[i]) + 2;
+
+		if (!keep[i] && w + gw <= cols) {
+			keep[i] = true;
+			w += gw;
+		}
+	}
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (keep[i] && k + len[i] + 3 < size)
+			k += (size_t)snprintf(out + k, size - k, "%s%.*s", k ? "  " : "", (int)len[i],
+					      g[i]);
+	if (text_width(out, k) > cols) { /* too narrow even so: cut at a space */
+		size_t fit = text_fit(out, k, cols);
+
+		while (fit > 0 && out[fit] != ' ')
+			fit--;
+		out[fit] = '\0';
+	}
+}
+
 /* The message sits on the rule above the key hints, so it never hides them. */
 void draw_footer(const char *hints, const char *msg, int msg_attr)
 {
+	char fitted[400];
+
 	mvhline(LINES - 2, 0, ACS_HLINE, COLS);
 	if (msg && *msg) {
 		char buf[700];
+		size_t n = (size_t)snprintf(buf, sizeof(buf), " %s ", msg);
 
-		snprintf(buf, sizeof(buf), " %s ", msg);
-		put_text(LINES - 2, 2, buf, strlen(buf), COLS - 4, msg_attr);
+		if (n >= sizeof(buf))
+			n = sizeof(buf) - 1;
+		if (text_width(buf, n) > COLS - 4) {
+			/* too long for the rule: cut after a whole word, and say so with "…" */
+			size_t fit = text_fit(buf, n, COLS - 6);
+
+			while (fit > 1 && buf[fit] != ' ')
+				fit--;
+			n = fit + (size_t)snprintf(buf + fit, sizeof(buf) - fit, " … ");
+		}
+		put_text(LINES - 2, 2, buf, n, COLS - 4, msg_attr);
 	}
-	put_text(LINES - 1, 1, hints, strlen(hints), COLS - 2, style(ATTR_DIM));
+	fit_hints(hints, COLS - 2, fitted, sizeof(fitted));
+	put_text(LINES - 1, 1, fitted, strlen(fitted), COLS - 2, style(ATTR_DIM));
 }
 
 void doc_reset(doc *d, int width)
@@ -308,8 +373,8 @@ void draw_field(const char *label, const char *buf, size_t cur)
 	int y = LINES - 1, lw = text_width(label, strlen(label)), room;
 	size_t start = 0, n = strlen(buf);
 
-	if (lw > COLS / 2)
-		lw = COLS / 2;
+	if (lw > COLS - 14) /* a date and its cursor still fit after the label */
+		lw = COLS - 14;
 	put_text(y, 1, label, strlen(label), lw, A_BOLD);
 	room = COLS - 2 - lw - 1; /* one column for the cursor at the end */
 	if (room < 1 || cur > n)

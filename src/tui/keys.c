@@ -6,7 +6,7 @@
 #define CTRL(c) ((c)&0x1f)
 
 /* Every screen that shows a document longer than the window. */
-#define SCROLLED (CTX_DRILL | CTX_HELP | CTX_PLAN)
+#define SCROLLED (CTX_TODAY | CTX_DRILL | CTX_HELP | CTX_PLAN)
 
 const keydef key_table[] = {
 	{ ACT_START, CTX_TODAY, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter", "start today's drill" },

@@ -295,8 +295,8 @@ static void draw_footer_for(tui *t, const mock_round *r)
 
 			snprintf(label, sizeof(label), "Evidence for %s (%d): ",
 				 dim->title ? dim->title : dim->id, u->level);
-			draw_footer("", t->msg[0] ? t->msg : "optional: what you did that shows it; "
-							      "Enter saves (empty skips), Esc picks again",
+			draw_footer("", t->msg[0] ? t->msg : "optional; Enter saves (empty skips), "
+							      "Esc picks again",
 				    t->msg[0] ? attr : (int)A_BOLD);
 			draw_field(label, u->evidence, u->evidence_cur);
 			return;

@@ -93,10 +93,8 @@ static void today_draw(tui *t)
 	} else {
 		doc_printf(d, style(ATTR_HEAD), "Week %d of %d · day %d of %d", day->pos.week,
 			 PLAN_WEEKS, day->pos.day, day->plan.cal.days);
-		if (day->week) {
+		if (day->week)
 			doc_text(d, day->week->title, 0, A_BOLD, TEXT_PROSE);
-			doc_text(d, day->week->goal, 0, 0, TEXT_PROSE);
-		}
 		doc_blank(d);
 		doc_printf(d, 0, "Today: %d of %d min%s · %d answered · %d new",
 			   day->done.seconds / 60, day->budget,
@@ -117,6 +115,11 @@ static void today_draw(tui *t)
 				   day->q.backlog, day->q.backlog == 1 ? "" : "s", day->q.backlog_minutes,
 				   day->budget, day->q.backlog_days, day->q.backlog_days == 1 ? "" : "s");
 		add_interview(d, day);
+		/* the week's goal after the day's figures, which a small window must show first */
+		if (day->week) {
+			doc_blank(d);
+			doc_text(d, day->week->goal, 0, 0, TEXT_PROSE);
+		}
 		if (day->tip) {
 			doc_blank(d);
 			doc_entry(d, "Tip: ", day->tip, 0, style(ATTR_DIM));
@@ -128,7 +131,7 @@ static void today_draw(tui *t)
 		}
 	}
 	add_problems(d, t->app);
-	doc_draw(d, 2, LINES - 4, 0);
+	t->today_scroll = doc_draw(d, 2, LINES - 4, t->today_scroll);
 	if (t->editing) {
 		draw_footer("", t->msg[0] ? t->msg : "Enter saves · Ctrl-U then Enter clears · Esc cancels",
 			    t->msg[0] && t->msg_bad ? style(ATTR_BAD) : (int)A_BOLD);
@@ -179,11 +182,15 @@ static go edit_key(tui *t, int ch)
 static go today_key(tui *t, int ch)
 {
 	int arg;
+	action a;
 
 	if (t->editing)
 		return edit_key(t, ch);
 	t->msg[0] = '\0';
-	switch (keys_lookup(CTX_TODAY, ch, &arg)) {
+	a = keys_lookup(CTX_TODAY, ch, &arg);
+	if (scroll_key(a, &t->today_scroll))
+		return GO_STAY;
+	switch (a) {
 	case ACT_PLAN:
 		return GO_PLAN;
 	case ACT_MOCK:

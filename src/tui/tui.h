@@ -176,6 +176,7 @@ typedef struct tui {
 	session *drill;   /* the running drill, or NULL */
 	doc doc;
 	int scroll;
+	int today_scroll;
 	int help_scroll;
 	unsigned help_from; /* the context help was opened from */
 	char msg[600];    /* footer message */

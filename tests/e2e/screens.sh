@@ -101,6 +101,64 @@ check "a wrong pick suggests Again" wait_for "Enter take Again"
 keys q q
 expect_eq "NO_COLOR quits cleanly" "$(exit_status)" 0
 
+# At the documented minimum, 60x16, with the shipped content: each screen shows the line that
+# matters (the field typed, the day's counts, the keys) and scrolls the rest; the key hints
+# and messages are shortened at a word, never cut inside one.
+footer() { screen | tail -1; }
+rule() { screen | tail -2 | head -1; }
+DB="$T/small.db"
+COLS=60 ROWS=16 start -- --db "$DB" --content "$ROOT/content"
+check "60x16: the first-run date field is on screen" wait_for "Interview date (YYYY-MM-DD): _"
+keys 2026-12-24
+check "60x16: and shows what is typed" wait_for "Interview date (YYYY-MM-DD): 2026-12-24_"
+keys Enter
+check "60x16: then the minutes field" wait_for "Minutes a day (5-600): _"
+keys Escape
+check "60x16: Today shows the due and new counts" wait_for "Due reviews: 0 · new questions available:"
+check "60x16: and what comes next" wait_for "Up next:"
+expect_eq "60x16: Today's key hints close up and keep help and quit" "$(footer)" \
+	" Enter drill  c cram  m mocks  p plan  ? help  q quit"
+check "60x16: the tip is below the window" absent "Tip:"
+keys PPage NPage
+check "60x16: PgDn scrolls Today down to the tip" wait_for "Tip:"
+check "60x16: the top scrolled away" absent "Week 1 of 4"
+keys Home
+check "60x16: Home scrolls back to the top" wait_for "Week 1 of 4"
+keys j
+check "60x16: j scrolls a line" wait_gone "Week 1 of 4"
+keys k
+check "60x16: k scrolls back" wait_for "Week 1 of 4"
+keys i
+check "60x16: the interview field fits, prefilled" \
+	wait_for "Interview date (YYYY-MM-DD, empty to clear): 2026-12-24_"
+keys Escape
+keys Enter
+check "60x16: a drill shows the question and its keys" wait_for "Space reveal  h hint"
+check "60x16: with quit in reach" wait_for "q leave"
+keys Space Enter
+check "60x16: the grade bar" wait_for "1 Again   2 Hard   3 Good   4 Easy"
+keys Escape q
+wait_for "Up next:" >/dev/null
+keys r
+check "60x16: Profile shows the chosen question's answers" wait_for "1. Product backend"
+check "60x16: all of them" wait_for "4. A mix of product and infrastructure work"
+keys j
+check "60x16: the next question with its answers" wait_for "4. Several behavioral or hiring manager"
+keys q m
+check "60x16: the Mock screen shows what Enter starts" wait_for "> Mixed backend round"
+keys Enter
+wait_for "segment 1 of 3" >/dev/null
+keys Enter Enter
+check "60x16: a long message ends at a whole word, marked as cut" \
+	wait_for "Clock stopped. Tick what you covered, then Enter to … "
+keys Enter
+check "60x16: the rubric's levels and keys" wait_for "1-4 score this dimension"
+keys 3
+check "60x16: the evidence field, with its hint" wait_for "Evidence for Communication (3): _"
+check "60x16: the hint fits the rule" wait_for "optional; Enter saves (empty skips), Esc picks again"
+keys Escape q q q
+expect_eq "60x16: quits cleanly" "$(exit_status)" 0
+
 # An unknown terminal type is a message, not an abort.
 start TERM=no-such-terminal -- "${CONTENT[@]}"
 check "unknown TERM gets a clear message" wait_for "unknown terminal type 'no-such-terminal'"
