@@ -98,6 +98,21 @@ skip_welcome() {
 	fi
 }
 
+# answer_one [GRADE]: from Today, starts the drill, ticks the first key point of the first
+# question and confirms GRADE (1-4, default 2: Hard); returns once it is saved.
+answer_one() {
+	local grade=${1:-2} names=(- Again Hard Good Easy)
+	wait_for "Up next" >/dev/null
+	keys Enter
+	wait_for "Drill 1/" >/dev/null
+	keys Space
+	wait_for "Key points" >/dev/null
+	keys 1 Enter
+	wait_for "Grade:" >/dev/null
+	keys "$grade"
+	wait_for "graded ${names[$grade]}" >/dev/null
+}
+
 # start_today [same as start]: starts, past the welcome questions, on Today.
 start_today() {
 	start "$@"

@@ -60,14 +60,7 @@ done
 for sig in "${SIGNALS[@]}"; do
 	use_db "drill-$sig"
 	start_today -- --db "$DB" "${E2E[@]}" >/dev/null
-	keys Enter
-	wait_for "Drill 1/" >/dev/null
-	keys Space
-	wait_for "Key points" >/dev/null
-	keys 1 Enter
-	wait_for "Grade:" >/dev/null
-	keys 3
-	wait_for "graded Good" >/dev/null
+	answer_one 3
 	keys Space # the next question's answer is open, not confirmed
 	kill -"$sig" "$(app_pid)"
 	ended_cleanly "in a drill" "$sig"
