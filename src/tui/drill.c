@@ -272,8 +272,8 @@ static void drill_draw(tui *t)
 			 "Space reveal   h hint (%d left)   b bury   s suspend   ? help   q leave",
 			 it->hints.n - session_hints_shown(s));
 	else if (ph == SESSION_REVEALED)
-		snprintf(hints, sizeof(hints), "1-9 tick covered   Enter grade   Up/Down scroll   "
-					       "? help   q leave");
+		snprintf(hints, sizeof(hints), "%s   Enter grade   Up/Down scroll   ? help   q leave",
+			 it && it->kind == KIND_CHOICE ? "1-9 change a pick" : "1-9 tick covered");
 	else if (ph == SESSION_GRADE)
 		snprintf(hints, sizeof(hints), "1-4 grade   Enter take %s   Esc back",
 			 grade_names[session_suggested(s)]);
