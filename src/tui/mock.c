@@ -148,8 +148,9 @@ static void add_round(doc *d, const mock_taken *r, bool chosen)
 		snprintf(buf, sizeof(buf), "#%lld · %s · %s · mean score %.1f",
 			 (long long)r->id, when, r->title, r->mean);
 	else
-		snprintf(buf, sizeof(buf), "#%lld · %s · %s · %d of %d segments scored",
-			 (long long)r->id, when, r->title, r->scored, r->segments);
+		snprintf(buf, sizeof(buf), "#%lld · %s · %s · %d of %d %s scored",
+			 (long long)r->id, when, r->title, r->scored, r->segments,
+			 text_plural(r->segments, "segment", "segments"));
 	doc_entry(d, chosen ? "> " : "  ", doc_keep(d, buf), 1, chosen ? style(ATTR_SEL) : 0);
 }
 

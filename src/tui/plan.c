@@ -89,8 +89,8 @@ static void add_focus(doc *d, const plan_targets *tg, int w)
 						 used ? " · " : "", area_name(a),
 						 100 * tg->focus[w][a] / sum);
 	doc_printf(d, 0, "  Focus: %s", used ? buf : "none");
-	doc_printf(d, 0, "  Each day: %d minutes, %d new questions", tg->daily_minutes[w],
-		   tg->new_per_day[w]);
+	doc_printf(d, 0, "  Each day: %d minutes, %d new %s", tg->daily_minutes[w],
+		   tg->new_per_day[w], text_plural(tg->new_per_day[w], "question", "questions"));
 }
 
 static void add_bars(doc *d, const app_plan *p, const plan_progress *pr, int w)
