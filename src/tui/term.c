@@ -9,9 +9,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <term.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <term.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -181,8 +181,6 @@ int term_run_child(const char *cmd)
 	pid = fork();
 	if (pid == 0) {
 		/* ignored signals stay ignored across exec: give the child the defaults */
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
 		for (size_t i = 0; i < sizeof(stop_signals) / sizeof(stop_signals[0]); i++)
 			signal(stop_signals[i], SIG_DFL);
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
@@ -190,14 +188,17 @@ int term_run_child(const char *cmd)
 	}
 	if (pid > 0) {
 		child = pid;
-		while (waitpid(pid, &status, 0) < 0) {
-			if (errno != EINTR) {
+		for (;;) {
+			/* SIGTERM or SIGHUP (it interrupts the wait): backprep is ending, the child
+			 * first */
+			if (stop_signal) {
+				end_child(pid);
 				status = -1;
 				break;
 			}
-			/* SIGTERM or SIGHUP: backprep is ending, and the child first */
-			if (stop_signal) {
-				end_child(pid);
+			if (waitpid(pid, &status, 0) == pid)
+				break;
+			if (errno != EINTR) {
 				status = -1;
 				break;
 			}
