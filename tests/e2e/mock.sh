@@ -122,7 +122,9 @@ keys Enter
 check "then the next dimension" wait_for "dimension 2 of 2: Tradeoffs"
 check "with the one scored before it" wait_for "Requirements and scope: 2 — asked about scale only at the end"
 keys 2
-keys -l "named no costs"
+keys -l "named no costs, café"
+keys BSpace
+check "Backspace takes a whole UTF-8 character" wait_for "Evidence for Tradeoffs (2): named no costs, caf_"
 keys C-u
 check "Ctrl-U empties the field" wait_for "Evidence for Tradeoffs (2): _"
 check "of all it held" absent "named no costs"
