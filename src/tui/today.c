@@ -12,6 +12,7 @@ void today_enter(tui *t)
 
 	if (t->day_ok)
 		app_day_free(&t->day);
+	t->today_scroll = 0; /* back at the top, where the day's figures are */
 	t->day_ok = app_today(t->app, &t->day, &e) == 0;
 	if (!t->day_ok)
 		bp_error_str(&e, t->day_err, sizeof(t->day_err));

@@ -132,14 +132,15 @@ check "60x16: k scrolls back" wait_for "Week 1 of 4"
 keys i
 check "60x16: the interview field fits, prefilled" \
 	wait_for "Interview date (YYYY-MM-DD, empty to clear): 2026-12-24_"
-keys Escape
+keys Escape NPage
+wait_gone "Week 1 of 4" >/dev/null
 keys Enter
 check "60x16: a drill shows the question and its keys" wait_for "Space reveal  h hint"
 check "60x16: with quit in reach" wait_for "q leave"
 keys Space Enter
 check "60x16: the grade bar" wait_for "1 Again   2 Hard   3 Good   4 Easy"
 keys Escape q
-wait_for "Up next:" >/dev/null
+check "60x16: back on Today, the top with the counts shows again" wait_for "Week 1 of 4"
 keys r
 check "60x16: Profile shows the chosen question's answers" wait_for "1. Product backend"
 check "60x16: all of them" wait_for "4. A mix of product and infrastructure work"
