@@ -6,7 +6,6 @@
 #include "backprep/text.h"
 #include "cli.h"
 
-
 /* The source line of a problem with a caret under its column, as compilers show it. */
 static void show_line(const bp_error *e)
 {
@@ -46,7 +45,8 @@ static void print_packs(const catalog *c)
 		}
 		printf("pack %s (%s): %zu %s; open %d, coding %d, scenario %d, choice %d; "
 		       "levels 1/2/3: %d/%d/%d\n",
-		       p->id, area_name(p->area), p->count, text_plural((long long)p->count, "item", "items"), kinds[KIND_OPEN],
+		       p->id, area_name(p->area), p->count,
+		       text_plural((long long)p->count, "item", "items"), kinds[KIND_OPEN],
 		       kinds[KIND_CODING], kinds[KIND_SCENARIO], kinds[KIND_CHOICE], levels[1],
 		       levels[2], levels[3]);
 	}
@@ -100,9 +100,10 @@ int cmd_validate(const app_opts *o, int argc, char **argv)
 		printf("%zu %s; ", d.n, text_plural((long long)d.n, "problem", "problems"));
 	else
 		printf("ok: ");
-	printf("%zu %s in %zu %s%s %zu %s%s\n", items, text_plural((long long)items, "item", "items"),
-	       packs, text_plural((long long)packs, "pack", "packs"), d.n ? " loaded from" : ",",
-	       files, text_plural((long long)files, "file", "files"), !d.n && strict ? " (strict)" : "");
+	printf("%zu %s in %zu %s%s %zu %s%s\n", items,
+	       text_plural((long long)items, "item", "items"), packs,
+	       text_plural((long long)packs, "pack", "packs"), d.n ? " loaded from" : ",", files,
+	       text_plural((long long)files, "file", "files"), !d.n && strict ? " (strict)" : "");
 	n = d.n;
 	bp_diags_free(&d);
 	catalog_free(c);

@@ -123,8 +123,7 @@ static void read_phases(sctx *s, const ynode *v, const char *what, bp_segment *g
 	}
 	if (sum != g->minutes)
 		s_err(s, v, "the phases of %s add up to %d %s, not its %d", what, sum,
-		      text_plural(sum, "minute", "minutes"),
-		      g->minutes);
+		      text_plural(sum, "minute", "minutes"), g->minutes);
 }
 
 static int read_segment(sctx *s, const ynode *n, const char *what, bp_segment *g)
@@ -185,8 +184,7 @@ static void read_mock(sctx *s, const ynode *m, size_t i, bp_mock *out)
 		sum += read_segment(s, segs->kids[k], "a segment", &out->segments[out->n_segments++]);
 	if (sum != out->minutes)
 		s_err(s, segs, "the segments of %s add up to %d %s, not its %d", what, sum,
-		      text_plural(sum, "minute", "minutes"),
-		      out->minutes);
+		      text_plural(sum, "minute", "minutes"), out->minutes);
 }
 
 void mocks_read(catalog *c, sctx *s, const ynode *root)

@@ -120,7 +120,8 @@ mock_round *mock_start(store *st, const catalog *c, const fsrs_params *p, bp_rng
 
 	if (tpl->n_segments < 1 || tpl->n_segments > MOCK_MAX_SEGMENTS) {
 		bp_error_set(e, "mock '%s' has %d %s; a round has 1 to %d", tpl->id,
-			     tpl->n_segments, text_plural(tpl->n_segments, "segment", "segments"), MOCK_MAX_SEGMENTS);
+			     tpl->n_segments, text_plural(tpl->n_segments, "segment", "segments"),
+			     MOCK_MAX_SEGMENTS);
 		return NULL;
 	}
 	if (store_mock_used(st, add_use, &u, e) < 0 || u.oom) {
