@@ -119,8 +119,8 @@ static void fit_hints(const char *hints, int cols, char *out, size_t size)
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++)
 		if (keep[i] && k + len[i] + 3 < size)
-			k += (size_t)snprintf(out + k, size - k, "%s%.*s", k ? "  " : "", (int)len[i],
-					      g[i]);
+			k += (size_t)snprintf(out + k, size - k, "%s%.*s", k ? "  " : "",
+					      (int)len[i], g[i]);
 	if (text_width(out, k) > cols) { /* too narrow even so: cut at a space */
 		size_t fit = text_fit(out, k, cols);
 

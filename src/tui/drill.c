@@ -109,8 +109,8 @@ static void add_points(doc *d, const session *s, const bp_item *it, bool reveale
 		if (choice && revealed) {
 			bool picked = session_ticked(s, i);
 
-			/* said in words, not by colour alone: a right answer missed reads apart from
-			 * one picked, under NO_COLOR too */
+			/* said in words, not by colour alone: a right answer missed reads apart
+			 * from one picked, under NO_COLOR too */
 			snprintf(mark, sizeof(mark), "%s%s", text,
 				 right ? (picked ? "  <- right, picked" : "  <- right, MISSED")
 				       : (picked ? "  <- wrong" : ""));
@@ -228,7 +228,8 @@ static void draw_grade_bar(const session *s, int y)
 	}
 	snprintf(info, sizeof(info), "%s %d of %d%s",
 		 session_item(s)->kind == KIND_CHOICE ? "picked" : "covered", session_covered(s),
-		 session_points(s), session_hints_shown(s) ? " · hint used: at most Hard suggested" : "");
+		 session_points(s),
+		 session_hints_shown(s) ? " · hint used: at most Hard suggested" : "");
 	put_str(y + 1, 1, info, style(ATTR_DIM));
 }
 
@@ -272,7 +273,8 @@ static void drill_draw(tui *t)
 			 "Space reveal   h hint (%d left)   b bury   s suspend   ? help   q leave",
 			 it->hints.n - session_hints_shown(s));
 	else if (ph == SESSION_REVEALED)
-		snprintf(hints, sizeof(hints), "%s   Enter grade   Up/Down scroll   ? help   q leave",
+		snprintf(hints, sizeof(hints),
+			 "%s   Enter grade   Up/Down scroll   ? help   q leave",
 			 it && it->kind == KIND_CHOICE ? "1-9 change a pick" : "1-9 tick covered");
 	else if (ph == SESSION_GRADE)
 		snprintf(hints, sizeof(hints), "1-4 grade   Enter take %s   Esc back",

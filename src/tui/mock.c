@@ -341,7 +341,8 @@ static void build_results(tui *t, struct mock_ui *u)
 	if (mock_finished(r)) {
 		mock_ui_when(mock_finished(r), end);
 		doc_printf(d, 0, "Started %s · finished %s · mean score %.1f over %d %s",
-			   when, end, n ? sum / n : 0.0, n, text_plural(n, "dimension", "dimensions"));
+			   when, end, n ? sum / n : 0.0, n,
+			   text_plural(n, "dimension", "dimensions"));
 	} else {
 		doc_printf(d, style(ATTR_BAD), "Started %s · unfinished", when);
 	}

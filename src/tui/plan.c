@@ -168,10 +168,10 @@ static void add_week(doc *d, const app_plan *p, const plan_progress *pr, int w)
 	clock_format_day_short(p->cal.week_start[w], from);
 	clock_format_day_short(p->cal.week_start[w] + p->cal.week_days[w] - 1, to);
 	doc_blank(d);
-	doc_printf(d, now ? style(ATTR_SEL) : style(ATTR_HEAD), "%sWeek %d · %s to %s (%d %s)%s%s%s",
-		   now ? "> " : "", w + 1, from, to, p->cal.week_days[w],
-		   text_plural(p->cal.week_days[w], "day", "days"), wk ? " · " : "", wk ? wk->title : "",
-		   now ? "  [now]" : "");
+	doc_printf(d, now ? style(ATTR_SEL) : style(ATTR_HEAD),
+		   "%sWeek %d · %s to %s (%d %s)%s%s%s", now ? "> " : "", w + 1, from, to,
+		   p->cal.week_days[w], text_plural(p->cal.week_days[w], "day", "days"),
+		   wk ? " · " : "", wk ? wk->title : "", now ? "  [now]" : "");
 	if (wk && wk->goal)
 		doc_text(d, wk->goal, 2, 0, TEXT_PROSE);
 	add_focus(d, &p->tg, w);

@@ -72,7 +72,8 @@ static void profile_draw(tui *t)
 	if (t->day_ok)
 		add_effect(d, &t->day.plan);
 	/* the selected question in view, as much of it as fits, from its first line */
-	doc_draw(d, 2, body, sel_end > body ? (sel_end - body < sel_line ? sel_end - body : sel_line) : 0);
+	doc_draw(d, 2, body,
+		 sel_end > body ? (sel_end - body < sel_line ? sel_end - body : sel_line) : 0);
 	draw_footer("Up/Down question   1-9 answer   0 clear   q back", t->msg,
 		    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }

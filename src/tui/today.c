@@ -70,7 +70,8 @@ static void add_interview(doc *d, const app_day *day)
 	}
 	clock_format_day(day->interview, date);
 	if (day->days_to_interview > 0)
-		doc_printf(d, 0, "Interview: %s, in %d %s%s. Reviews are planned to finish before it.",
+		doc_printf(d, 0,
+			   "Interview: %s, in %d %s%s. Reviews are planned to finish before it.",
 			   date, day->days_to_interview,
 			   text_plural(day->days_to_interview, "day", "days"),
 			   day->interview_from_config ? " (from config.yaml)" : "");
@@ -134,7 +135,9 @@ static void today_draw(tui *t)
 	add_problems(d, t->app);
 	t->today_scroll = doc_draw(d, 2, LINES - 4, t->today_scroll);
 	if (t->editing) {
-		draw_footer("", t->msg[0] ? t->msg : "Enter saves · Ctrl-U then Enter clears · Esc cancels",
+		draw_footer("",
+			    t->msg[0] ? t->msg
+				      : "Enter saves · Ctrl-U then Enter clears · Esc cancels",
 			    t->msg[0] && t->msg_bad ? style(ATTR_BAD) : (int)A_BOLD);
 		draw_field("Interview date (YYYY-MM-DD, empty to clear): ", t->input, t->input_cur);
 		return;
@@ -170,7 +173,8 @@ static go edit_key(tui *t, int ch)
 			t->msg_bad = false;
 		if (t->msg_bad)
 			return GO_STAY;
-		snprintf(t->msg, sizeof(t->msg), n ? "Interview date saved." : "Interview date cleared.");
+		snprintf(t->msg, sizeof(t->msg), "%s",
+			 n ? "Interview date saved." : "Interview date cleared.");
 		if (t->app->cfg.interview > 0)
 			snprintf(t->msg, sizeof(t->msg),
 				 "Saved, but interview_date in config.yaml wins over it.");

@@ -48,7 +48,8 @@ static void welcome_draw(tui *t)
 	doc_draw(d, 2, LINES - 4, 0);
 	draw_footer("", t->msg[0] ? t->msg : "Enter saves and goes on · Esc skips both",
 		    t->msg[0] && t->msg_bad ? style(ATTR_BAD) : (int)A_BOLD);
-	draw_field(t->welcome_step == 0 ? "Interview date (YYYY-MM-DD): " : "Minutes a day (5-600): ",
+	draw_field(t->welcome_step == 0 ? "Interview date (YYYY-MM-DD): "
+				       : "Minutes a day (5-600): ",
 		   t->input, t->input_cur);
 }
 
