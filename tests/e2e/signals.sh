@@ -121,5 +121,7 @@ for sig in TERM HUP SEGV; do
 	open_editor
 	kill -"$sig" "$(app_pid)"
 	ended_cleanly "editor open" "$sig" editor_gone
+	expect_eq "editor open, SIG$sig: the round is kept, unfinished" \
+		"$(sql 'SELECT count(*) FROM mock_round WHERE finished IS NULL')" 1
 done
 finish
