@@ -72,4 +72,8 @@ enum text_mode {
 int text_wrap(const char *s, int width, int indent, enum text_mode mode, text_lines *out);
 void text_lines_free(text_lines *l);
 
+/* The word for a count: `one` when n is 1 or -1, else `many` ("1 day", "0 days", "3 days").
+ * Messages print "%d %s" with it rather than gluing an "s" on. */
+const char *text_plural(long long n, const char *one, const char *many);
+
 #endif

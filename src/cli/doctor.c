@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "backprep/replay.h"
+#include "backprep/text.h"
 #include "cli.h"
 
 int cmd_doctor(const app_opts *o, int argc, char **argv)
@@ -20,8 +21,9 @@ int cmd_doctor(const app_opts *o, int argc, char **argv)
 		return cli_fail(&e);
 	}
 	printf("database: %s\n", r.db_ok ? "quick_check ok, foreign keys ok" : r.db_problems);
-	printf("review log: %zu review%s of %zu item%s replayed\n", r.reviews_read,
-	       r.reviews_read == 1 ? "" : "s", r.cards_checked, r.cards_checked == 1 ? "" : "s");
+	printf("review log: %zu %s of %zu %s replayed\n", r.reviews_read,
+	       text_plural((long long)r.reviews_read, "review", "reviews"), r.cards_checked,
+	       text_plural((long long)r.cards_checked, "item", "items"));
 	if (r.repaired)
 		printf("cards: %zu differed from their replay and were repaired: %s%s\n", r.repaired,
 		       r.repaired_ids, r.repaired > 5 ? ", ..." : "");

@@ -26,9 +26,9 @@ static int print_review(void *ctx, const store_review *r)
 	char source[64];
 
 	text_visible(r->source, strlen(r->source), source, sizeof(source));
-	printf("  %s  %-5s  %d/%d points  %d hint%s  %3d s  %s%s\n", when,
+	printf("  %s  %-5s  %d/%d points  %d %s  %3d s  %s%s\n", when,
 	       grade_names[r->grade >= 1 && r->grade <= 4 ? r->grade : 0], r->covered, r->points,
-	       r->hints, r->hints == 1 ? "" : "s", r->seconds, source,
+	       r->hints, text_plural(r->hints, "hint", "hints"), r->seconds, source,
 	       r->rev != h->rev ? "  (an earlier revision: not scheduled)" : "");
 	h->n++;
 	return 0;

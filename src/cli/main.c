@@ -88,6 +88,20 @@ int cli_open(bp_app *app, const app_opts *o, bool readonly)
 	return 0;
 }
 
+static const char *stop_name(int signo)
+{
+	switch (signo) {
+	case SIGINT:
+		return "Ctrl-C";
+	case SIGHUP:
+		return "a hangup";
+	case SIGQUIT:
+		return "SIGQUIT";
+	default:
+		return "SIGTERM";
+	}
+}
+
 static int run_tui(const app_opts *o)
 {
 	bp_app app;
@@ -107,7 +121,7 @@ static int run_tui(const app_opts *o)
 	}
 	if (signo) {
 		fprintf(stderr, "backprep: stopped by %s; every confirmed answer is saved.\n",
-			signo == SIGINT ? "Ctrl-C" : signo == SIGHUP ? "a hangup" : "SIGTERM");
+			stop_name(signo));
 		return 128 + signo;
 	}
 	return 0;

@@ -5,6 +5,7 @@
 
 #include "backprep/clock.h"
 #include "backprep/mock.h"
+#include "backprep/text.h"
 #include "cli.h"
 
 enum { TREND_MAX = 64 };
@@ -166,8 +167,9 @@ static void print_text(const mock_summary *s, const mock_ready *rd)
 			printf("  #%-3lld %s  %-28s finished, mean %.1f\n", (long long)t->id, when,
 			       t->title, t->mean);
 		else
-			printf("  #%-3lld %s  %-28s unfinished, %d of %d segments scored\n",
-			       (long long)t->id, when, t->title, t->scored, t->segments);
+			printf("  #%-3lld %s  %-28s unfinished, %d of %d %s scored\n",
+			       (long long)t->id, when, t->title, t->scored, t->segments,
+			       text_plural(t->segments, "segment", "segments"));
 		for (size_t k = 0; k < s->n_dims; k++)
 			if (mock_cell(s, r, k) > 0)
 				printf("        %s · %s: %.1f\n", s->dims[k].rubric_title,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "backprep/clock.h"
+#include "backprep/text.h"
 #include "cli.h"
 
 static const char *const states[] = { "open", "met", "missed" };

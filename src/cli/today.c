@@ -5,6 +5,7 @@
 
 #include "backprep/card.h"
 #include "backprep/clock.h"
+#include "backprep/text.h"
 #include "cli.h"
 
 static json_t *day_or_null(int64_t day)
@@ -135,7 +136,8 @@ int cmd_today(const app_opts *o, int argc, char **argv)
 		printf("%s\n", day.backlog_msg);
 	if (day.interview) {
 		clock_format_day(day.interview, date);
-		printf("Interview: %s (in %d days)%s\n", date, day.days_to_interview,
+		printf("Interview: %s (in %d %s)%s\n", date, day.days_to_interview,
+		       text_plural(day.days_to_interview, "day", "days"),
 		       day.interview_from_config ? " from config.yaml" : "");
 	}
 	print_queue(&day.q);

@@ -9,8 +9,6 @@
 #include "backprep/text.h"
 #include "cli.h"
 
-#define S(n) ((n) == 1 ? "" : "s")
-
 /* The columns validate may use: $COLUMNS, else the terminal's width, else 80. */
 static int out_width(void)
 {
@@ -112,9 +110,10 @@ static void print_packs(const catalog *c)
 			kinds[it->kind]++;
 			levels[it->level]++;
 		}
-		printf("pack %s (%s): %zu item%s; open %d, coding %d, scenario %d, choice %d; "
+		printf("pack %s (%s): %zu %s; open %d, coding %d, scenario %d, choice %d; "
 		       "levels 1/2/3: %d/%d/%d\n",
-		       p->id, area_name(p->area), p->count, S(p->count), kinds[KIND_OPEN],
+		       p->id, area_name(p->area), p->count,
+		       text_plural((long long)p->count, "item", "items"), kinds[KIND_OPEN],
 		       kinds[KIND_CODING], kinds[KIND_SCENARIO], kinds[KIND_CHOICE], levels[1],
 		       levels[2], levels[3]);
 	}
@@ -124,7 +123,7 @@ int cmd_validate(const app_opts *o, int argc, char **argv)
 {
 	const char *paths[256];
 	char dirs[APP_MAX_CONTENT][PATHS_MAX];
-	size_t n = 0;
+	size_t n = 0, items, packs, files;
 	bool strict = false;
 	bp_diags d = { 0 };
 	catalog *c;
@@ -159,14 +158,17 @@ int cmd_validate(const app_opts *o, int argc, char **argv)
 		show_line(&d.v[i]);
 	}
 	print_packs(c);
+	items = catalog_count(c);
+	packs = catalog_pack_count(c);
+	files = catalog_file_count(c);
 	if (d.n)
-		printf("%zu problem%s; %zu item%s in %zu pack%s loaded from %zu file%s\n", d.n,
-		       S(d.n), catalog_count(c), S(catalog_count(c)), catalog_pack_count(c),
-		       S(catalog_pack_count(c)), catalog_file_count(c), S(catalog_file_count(c)));
+		printf("%zu %s; ", d.n, text_plural((long long)d.n, "problem", "problems"));
 	else
-		printf("ok: %zu item%s in %zu pack%s, %zu file%s%s\n", catalog_count(c),
-		       S(catalog_count(c)), catalog_pack_count(c), S(catalog_pack_count(c)),
-		       catalog_file_count(c), S(catalog_file_count(c)), strict ? " (strict)" : "");
+		printf("ok: ");
+	printf("%zu %s in %zu %s%s %zu %s%s\n", items,
+	       text_plural((long long)items, "item", "items"), packs,
+	       text_plural((long long)packs, "pack", "packs"), d.n ? " loaded from" : ",", files,
+	       text_plural((long long)files, "file", "files"), !d.n && strict ? " (strict)" : "");
 	n = d.n;
 	bp_diags_free(&d);
 	catalog_free(c);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "backprep/text.h"
 #include "catalog_impl.h"
 
 bool s_list(sctx *s, const ynode *n, const char *key)
@@ -130,8 +131,8 @@ void plan_read(catalog *c, sctx *s, const ynode *root)
 	weeks = ytree_get(root, "weeks");
 	if (weeks && s_list(s, weeks, "weeks")) {
 		if (weeks->n != PLAN_WEEKS)
-			s_err(s, weeks, "the plan has %zu weeks; it must have %d", weeks->n,
-			      PLAN_WEEKS);
+			s_err(s, weeks, "the plan has %zu %s; it must have %d", weeks->n,
+			      text_plural((long long)weeks->n, "week", "weeks"), PLAN_WEEKS);
 		for (size_t i = 0; i < weeks->n && i < PLAN_WEEKS; i++)
 			read_week(s, weeks->kids[i], &plan.weeks[i], (int)i + 1);
 	}

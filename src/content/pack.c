@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backprep/text.h"
 #include "catalog_impl.h"
 
 static const sfield pack_fields[] = {
@@ -149,8 +150,8 @@ static void read_choice(sctx *s, const ynode *m, const char *what, bp_item *it)
 	s_opt_texts(s, m, "choices", what, &it->choices);
 	s_opt_text(s, m, "explain", what, &it->explain);
 	if (ytree_get(m, "choices") && (it->choices.n < 2 || it->choices.n > 6))
-		s_err(s, ytree_get(m, "choices"), "%s has %d choices; 2 to 6 are allowed", what,
-		      it->choices.n);
+		s_err(s, ytree_get(m, "choices"), "%s has %d %s; 2 to 6 are allowed", what,
+		      it->choices.n, text_plural(it->choices.n, "choice", "choices"));
 	if (!n)
 		return;
 	if (n->type != YN_SEQ || n->n == 0) {

@@ -38,19 +38,21 @@ static void check_short(bp_diags *d, const bp_item *it, const bp_strs *v, const 
 
 static void check_counts(bp_diags *d, const bp_item *it)
 {
+	size_t words = it->answer ? text_words(it->answer) : 0;
+
 	if (it->kind == KIND_OPEN || it->kind == KIND_CODING) {
 		if (it->key_points.n < 4)
-			report(d, it, "'key_points' has %d entries; at least 4 are required",
-			       it->key_points.n);
+			report(d, it, "'key_points' has %d %s; at least 4 are required",
+			       it->key_points.n, text_plural(it->key_points.n, "entry", "entries"));
 		if (it->pitfalls.n < 1)
-			report(d, it, "'pitfalls' has %d entries; at least 1 is required",
-			       it->pitfalls.n);
+			report(d, it, "'pitfalls' has %d %s; at least 1 is required",
+			       it->pitfalls.n, text_plural(it->pitfalls.n, "entry", "entries"));
 		if (it->follow_ups.n < 1)
-			report(d, it, "'follow_ups' has %d entries; at least 1 is required",
-			       it->follow_ups.n);
-		if (!it->answer || text_words(it->answer) < MIN_ANSWER_WORDS)
-			report(d, it, "the answer has %zu words; at least %d are required",
-			       it->answer ? text_words(it->answer) : 0, MIN_ANSWER_WORDS);
+			report(d, it, "'follow_ups' has %d %s; at least 1 is required",
+			       it->follow_ups.n, text_plural(it->follow_ups.n, "entry", "entries"));
+		if (words < MIN_ANSWER_WORDS)
+			report(d, it, "the answer has %zu %s; at least %d are required", words,
+			       text_plural((long long)words, "word", "words"), MIN_ANSWER_WORDS);
 	}
 	if (it->kind == KIND_SCENARIO && it->n_steps < 3)
 		report(d, it, "a scenario needs at least 3 steps; it has %d", it->n_steps);

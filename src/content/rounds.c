@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "backprep/text.h"
 #include "catalog_impl.h"
 
 static void read_dimension(sctx *s, const ynode *d, const char *what, bp_dimension *out)
@@ -21,7 +22,8 @@ static void read_dimension(sctx *s, const ynode *d, const char *what, bp_dimensi
 	if (!s_texts(s, l, "levels", what, &levels))
 		return;
 	if (levels.n != 4) {
-		s_err(s, l, "%s has %d levels; it must describe exactly 4 (1 to 4)", what, levels.n);
+		s_err(s, l, "%s has %d %s; it must describe exactly 4 (1 to 4)", what, levels.n,
+		      text_plural(levels.n, "level", "levels"));
 		return;
 	}
 	for (int i = 0; i < 4; i++)
@@ -120,8 +122,8 @@ static void read_phases(sctx *s, const ynode *v, const char *what, bp_segment *g
 		g->n_phases++;
 	}
 	if (sum != g->minutes)
-		s_err(s, v, "the phases of %s add up to %d minutes, not its %d", what, sum,
-		      g->minutes);
+		s_err(s, v, "the phases of %s add up to %d %s, not its %d", what, sum,
+		      text_plural(sum, "minute", "minutes"), g->minutes);
 }
 
 static int read_segment(sctx *s, const ynode *n, const char *what, bp_segment *g)
@@ -181,8 +183,8 @@ static void read_mock(sctx *s, const ynode *m, size_t i, bp_mock *out)
 	for (size_t k = 0; out->segments && k < segs->n; k++)
 		sum += read_segment(s, segs->kids[k], "a segment", &out->segments[out->n_segments++]);
 	if (sum != out->minutes)
-		s_err(s, segs, "the segments of %s add up to %d minutes, not its %d", what, sum,
-		      out->minutes);
+		s_err(s, segs, "the segments of %s add up to %d %s, not its %d", what, sum,
+		      text_plural(sum, "minute", "minutes"), out->minutes);
 }
 
 void mocks_read(catalog *c, sctx *s, const ynode *root)

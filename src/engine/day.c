@@ -6,6 +6,7 @@
 
 #include "backprep/app.h"
 #include "backprep/clock.h"
+#include "backprep/text.h"
 
 /* Each new question adds its first reviews: FSRS-6 with the default weights gives a first
  * Good answer a 2-day interval and the next Good about 11 days more. */
@@ -19,11 +20,6 @@ static int budget_on(const app_day *t, int d)
 	int week = plan_week_of(&t->plan.cal, t->pos.today + d);
 
 	return t->plan.tg.daily_minutes[(week ? week : 1) - 1];
-}
-
-static const char *plural(long n)
-{
-	return n == 1 ? "" : "s";
 }
 
 typedef struct fresh {
@@ -222,8 +218,8 @@ static void say(app_day *t)
 		char behind[64] = "";
 
 		if (t->behind > 0)
-			snprintf(behind, sizeof(behind), "Behind the plan by %d new question%s. ",
-				 t->behind, plural(t->behind));
+			snprintf(behind, sizeof(behind), "Behind the plan by %d new %s. ",
+				 t->behind, text_plural(t->behind, "question", "questions"));
 		snprintf(t->pace_msg, sizeof(t->pace_msg),
 			 "%sAt %d min a day you will reach about %d of the plan's %d new questions "
 			 "by %s; %d min a day reaches %d.",
@@ -232,33 +228,36 @@ static void say(app_day *t)
 		t->pace_bad = true;
 	} else if (t->behind > 0 && r->days_left > 0) {
 		snprintf(t->pace_msg, sizeof(t->pace_msg),
-			 "Behind the plan by %d new question%s; at %d min a day the %d day%s left "
-			 "catch up (about %d a day).",
-			 t->behind, plural(t->behind), t->budget, r->days_left, plural(r->days_left),
-			 r->per_day);
+			 "Behind the plan by %d new %s; at %d min a day the %d %s left catch up "
+			 "(about %d a day).",
+			 t->behind, text_plural(t->behind, "question", "questions"), t->budget,
+			 r->days_left, text_plural(r->days_left, "day", "days"), r->per_day);
 		t->pace_bad = true;
 	} else if (t->behind < 0) {
-		snprintf(t->pace_msg, sizeof(t->pace_msg), "Ahead of the plan by %d new question%s.",
-			 -t->behind, plural(-t->behind));
+		snprintf(t->pace_msg, sizeof(t->pace_msg), "Ahead of the plan by %d new %s.",
+			 -t->behind, text_plural(-t->behind, "question", "questions"));
 	}
 	if (q->pace.unplaced) {
 		area_list(q->pace.unplaced_by_area, areas, sizeof(areas));
 		snprintf(t->backlog_msg, sizeof(t->backlog_msg),
-			 "%zu review%s (%.0f min) cannot be done before %s at %d min a day: %s.",
-			 q->pace.unplaced, plural((long)q->pace.unplaced), q->pace.unplaced_minutes,
+			 "%zu %s (%.0f min) cannot be done before %s at %d min a day: %s.",
+			 q->pace.unplaced,
+			 text_plural((long long)q->pace.unplaced, "review", "reviews"),
+			 q->pace.unplaced_minutes,
 			 until, t->budget, areas);
 	} else if (q->backlog && q->backlog_days > 0) {
 		snprintf(t->backlog_msg, sizeof(t->backlog_msg),
-			 "Backlog: %zu review%s (%.0f min) do not fit today; they are placed on the "
-			 "next %d day%s, riskiest first.",
-			 q->backlog, plural((long)q->backlog), q->backlog_minutes, q->backlog_days,
-			 plural(q->backlog_days));
+			 "Backlog: %zu %s (%.0f min) do not fit today; they are placed on the next "
+			 "%d %s, riskiest first.",
+			 q->backlog, text_plural((long long)q->backlog, "review", "reviews"),
+			 q->backlog_minutes, q->backlog_days,
+			 text_plural(q->backlog_days, "day", "days"));
 	} else if (q->backlog) {
 		snprintf(t->backlog_msg, sizeof(t->backlog_msg),
-			 "Backlog: %zu review%s (%.0f min) do not fit today; at %d min a day they "
-			 "take more than %d days.",
-			 q->backlog, plural((long)q->backlog), q->backlog_minutes, t->budget,
-			 PACE_HORIZON);
+			 "Backlog: %zu %s (%.0f min) do not fit today; at %d min a day they take "
+			 "more than %d days.",
+			 q->backlog, text_plural((long long)q->backlog, "review", "reviews"),
+			 q->backlog_minutes, t->budget, PACE_HORIZON);
 	}
 }
 

@@ -5,6 +5,7 @@
 
 #include "backprep/clock.h"
 #include "backprep/store_mock.h"
+#include "backprep/text.h"
 #include "mock_impl.h"
 
 int mock_speed(void)
@@ -118,8 +119,9 @@ mock_round *mock_start(store *st, const catalog *c, const sched *sp, bp_rng *rng
 	int rc;
 
 	if (tpl->n_segments < 1 || tpl->n_segments > MOCK_MAX_SEGMENTS) {
-		bp_error_set(e, "mock '%s' has %d segments; a round has 1 to %d", tpl->id,
-			     tpl->n_segments, MOCK_MAX_SEGMENTS);
+		bp_error_set(e, "mock '%s' has %d %s; a round has 1 to %d", tpl->id,
+			     tpl->n_segments, text_plural(tpl->n_segments, "segment", "segments"),
+			     MOCK_MAX_SEGMENTS);
 		return NULL;
 	}
 	if (store_mock_used(st, add_use, &u, e) < 0 || u.oom) {

@@ -78,17 +78,82 @@ void draw_title(const char *left, const char *right)
 	put_str(0, COLS - rw - 1, right, style(ATTR_TITLE));
 }
 
+/*
+ * Key hints ("Enter drill   c cram   ...   q quit") that fit `cols` columns, never cut in a
+ * word: the groups close up, then middle groups drop from the right; the first, the last
+ * and "? help" (which lists them all) stay.
+ */
+static void fit_hints(const char *hints, int cols, char *out, size_t size)
+{
+	const char *g[24];
+	size_t len[24], n = 0, k = 0;
+	bool keep[24];
+	int w = 0;
+
+	if (text_width(hints, strlen(hints)) <= cols) {
+		snprintf(out, size, "%s", hints);
+		return;
+	}
+	for (const char *p = hints; *p && n < 24; n++) {
+		const char *end = strstr(p, "   ");
+
+		g[n] = p;
+		len[n] = end ? (size_t)(end - p) : strlen(p);
+		p += len[n];
+		while (*p == ' ')
+			p++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		keep[i] = i == 0 || i + 1 == n || strncmp(g[i], "? ", 2) == 0;
+		if (keep[i])
+			w += text_width(g[i], len[i]) + (w ? 2 : 0);
+	}
+	for (size_t i = 1; i + 1 < n; i++) {
+		int gw = text_width(g[i], len[i]) + 2;
+
+		if (!keep[i] && w + gw <= cols) {
+			keep[i] = true;
+			w += gw;
+		}
+	}
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (keep[i] && k + len[i] + 3 < size)
+			k += (size_t)snprintf(out + k, size - k, "%s%.*s", k ? "  " : "",
+					      (int)len[i], g[i]);
+	if (text_width(out, k) > cols) { /* too narrow even so: cut at a space */
+		size_t fit = text_fit(out, k, cols);
+
+		while (fit > 0 && out[fit] != ' ')
+			fit--;
+		out[fit] = '\0';
+	}
+}
+
 /* The message sits on the rule above the key hints, so it never hides them. */
 void draw_footer(const char *hints, const char *msg, int msg_attr)
 {
+	char fitted[400];
+
 	mvhline(LINES - 2, 0, ACS_HLINE, COLS);
 	if (msg && *msg) {
 		char buf[700];
+		size_t n = (size_t)snprintf(buf, sizeof(buf), " %s ", msg);
 
-		snprintf(buf, sizeof(buf), " %s ", msg);
-		put_text(LINES - 2, 2, buf, strlen(buf), COLS - 4, msg_attr);
+		if (n >= sizeof(buf))
+			n = sizeof(buf) - 1;
+		if (text_width(buf, n) > COLS - 4) {
+			/* too long for the rule: cut after a whole word, and say so with "…" */
+			size_t fit = text_fit(buf, n, COLS - 6);
+
+			while (fit > 1 && buf[fit] != ' ')
+				fit--;
+			n = fit + (size_t)snprintf(buf + fit, sizeof(buf) - fit, " … ");
+		}
+		put_text(LINES - 2, 2, buf, n, COLS - 4, msg_attr);
 	}
-	put_text(LINES - 1, 1, hints, strlen(hints), COLS - 2, style(ATTR_DIM));
+	fit_hints(hints, COLS - 2, fitted, sizeof(fitted));
+	put_text(LINES - 1, 1, fitted, strlen(fitted), COLS - 2, style(ATTR_DIM));
 }
 
 void doc_reset(doc *d, int width)
@@ -231,21 +296,96 @@ bool scroll_key(action a, int *scroll)
 	}
 }
 
-bool input_key(char *buf, size_t size, int ch, const char *allowed)
+/* The start of the character before byte `at`. */
+static size_t char_before(const char *buf, size_t at)
 {
-	size_t n = strlen(buf);
+	if (at == 0)
+		return 0;
+	at--;
+	while (at > 0 && ((unsigned char)buf[at] & 0xc0) == 0x80)
+		at--;
+	return at;
+}
 
-	if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		if (n)
-			buf[n - 1] = '\0';
+/* The byte after the character at `at`. */
+static size_t char_after(const char *buf, size_t at)
+{
+	if (!buf[at])
+		return at;
+	at++;
+	while (((unsigned char)buf[at] & 0xc0) == 0x80)
+		at++;
+	return at;
+}
+
+bool field_key(char *buf, size_t size, size_t *cur, int ch, const char *allowed)
+{
+	size_t n = strlen(buf), from;
+
+	if (*cur > n)
+		*cur = n;
+	switch (ch) {
+	case KEY_BACKSPACE:
+	case 127:
+	case 8:
+		from = char_before(buf, *cur);
+		memmove(buf + from, buf + *cur, n - *cur + 1);
+		*cur = from;
 		return true;
+	case KEY_DC:
+		memmove(buf + *cur, buf + char_after(buf, *cur), n - char_after(buf, *cur) + 1);
+		return true;
+	case KEY_LEFT:
+		*cur = char_before(buf, *cur);
+		return true;
+	case KEY_RIGHT:
+		*cur = char_after(buf, *cur);
+		return true;
+	case KEY_HOME:
+	case 'A' & 0x1f:
+		*cur = 0;
+		return true;
+	case KEY_END:
+	case 'E' & 0x1f:
+		*cur = n;
+		return true;
+	case 'U' & 0x1f:
+		buf[0] = '\0';
+		*cur = 0;
+		return true;
+	default:
+		break;
 	}
-	if (ch > 0 && ch < 128 && strchr(allowed, ch)) {
+	/* bytes of UTF-8 arrive one by one; text_clean checks the whole line when it is kept */
+	if (allowed ? ch > 0 && ch < 128 && strchr(allowed, ch) != NULL
+		    : (ch >= ' ' && ch < 127) || (ch >= 128 && ch < 256)) {
 		if (n + 1 < size) {
-			buf[n] = (char)ch;
-			buf[n + 1] = '\0';
+			memmove(buf + *cur + 1, buf + *cur, n - *cur + 1);
+			buf[(*cur)++] = (char)ch;
 		}
 		return true;
 	}
 	return false;
+}
+
+void draw_field(const char *label, const char *buf, size_t cur)
+{
+	int y = LINES - 1, lw = text_width(label, strlen(label)), room;
+	size_t start = 0, n = strlen(buf);
+
+	if (lw > COLS - 14) /* a date and its cursor still fit after the label */
+		lw = COLS - 14;
+	put_text(y, 1, label, strlen(label), lw, A_BOLD);
+	room = COLS - 2 - lw - 1; /* one column for the cursor at the end */
+	if (room < 1 || cur > n)
+		return;
+	/* the text scrolls sideways to keep the cursor in view */
+	while (start < cur && text_width(buf + start, cur - start) > room)
+		start = char_after(buf, start);
+	put_text(y, 1 + lw, buf + start, n - start, room, A_BOLD);
+	if (cur < n)
+		put_text(y, 1 + lw + text_width(buf + start, cur - start), buf + cur,
+			 char_after(buf, cur) - cur, 2, A_BOLD | A_REVERSE);
+	else
+		put_str(y, 1 + lw + text_width(buf + start, cur - start), "_", A_BOLD);
 }

@@ -46,7 +46,8 @@ static void drill_leave(tui *t)
 
 	session_free(t->drill);
 	t->drill = NULL;
-	snprintf(t->msg, sizeof(t->msg), "%zu answer%s saved this drill.", n, n == 1 ? "" : "s");
+	snprintf(t->msg, sizeof(t->msg), "%zu %s saved this drill.", n,
+		 text_plural((long long)n, "answer", "answers"));
 	t->msg_bad = false;
 }
 
@@ -90,7 +91,7 @@ static void add_points(doc *d, const session *s, const bp_item *it, bool reveale
 
 	doc_blank(d);
 	if (choice)
-		doc_heading(d, revealed ? "Choices (marked: the right answers)"
+		doc_heading(d, revealed ? "Choices ([x] picked; each right answer is marked)"
 					: "Choices: press 1-9 to pick, then Space to check");
 	else
 		doc_heading(d, it->kind == KIND_SCENARIO && it->key_points.n == 0
@@ -106,10 +107,17 @@ static void add_points(doc *d, const session *s, const bp_item *it, bool reveale
 			right |= it->correct[k] == i;
 		snprintf(prefix, sizeof(prefix), "[%c] %d. ", session_ticked(s, i) ? 'x' : ' ', i + 1);
 		if (choice && revealed) {
-			/* said in words too, for terminals without colour */
-			snprintf(mark, sizeof(mark), "%s%s", text, right ? "  <- right" : "");
+			bool picked = session_ticked(s, i);
+
+			/* said in words, not by colour alone: a right answer missed reads apart
+			 * from one picked, under NO_COLOR too */
+			snprintf(mark, sizeof(mark), "%s%s", text,
+				 right ? (picked ? "  <- right, picked" : "  <- right, MISSED")
+				       : (picked ? "  <- wrong" : ""));
 			text = doc_keep(d, mark);
-			attr = right ? style(ATTR_GOOD) : style(ATTR_DIM);
+			attr = right && picked ? style(ATTR_GOOD)
+			       : right || picked ? style(ATTR_BAD)
+						 : style(ATTR_DIM);
 		}
 		doc_entry(d, prefix, text, 1, attr);
 	}
@@ -218,7 +226,9 @@ static void draw_grade_bar(const session *s, int y)
 		put_str(y, x, b, g == (int)sug ? style(ATTR_SEL) : 0);
 		x += (int)strlen(b) + 1;
 	}
-	snprintf(info, sizeof(info), "covered %d of %d%s", session_covered(s), session_points(s),
+	snprintf(info, sizeof(info), "%s %d of %d%s",
+		 session_item(s)->kind == KIND_CHOICE ? "picked" : "covered", session_covered(s),
+		 session_points(s),
 		 session_hints_shown(s) ? " · hint used: at most Hard suggested" : "");
 	put_str(y + 1, 1, info, style(ATTR_DIM));
 }
@@ -263,8 +273,9 @@ static void drill_draw(tui *t)
 			 "Space reveal   h hint (%d left)   b bury   s suspend   ? help   q leave",
 			 it->hints.n - session_hints_shown(s));
 	else if (ph == SESSION_REVEALED)
-		snprintf(hints, sizeof(hints), "1-9 tick covered   Enter grade   Up/Down scroll   "
-					       "? help   q leave");
+		snprintf(hints, sizeof(hints),
+			 "%s   Enter grade   Up/Down scroll   ? help   q leave",
+			 it && it->kind == KIND_CHOICE ? "1-9 change a pick" : "1-9 tick covered");
 	else if (ph == SESSION_GRADE)
 		snprintf(hints, sizeof(hints), "1-4 grade   Enter take %s   Esc back",
 			 grade_names[session_suggested(s)]);

@@ -6,7 +6,7 @@
 #define CTRL(c) ((c)&0x1f)
 
 /* Every screen that shows a document longer than the window. */
-#define SCROLLED (CTX_DRILL | CTX_HELP | CTX_PLAN)
+#define SCROLLED (CTX_TODAY | CTX_DRILL | CTX_HELP | CTX_PLAN)
 
 const keydef key_table[] = {
 	{ ACT_START, CTX_TODAY, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter", "start today's drill" },
@@ -32,7 +32,8 @@ const keydef key_table[] = {
 	{ ACT_DISCARD, CTX_MOCK, { 'd', 0 }, false, "d",
 	  "discard the unfinished round chosen (asks first)" },
 	{ ACT_UP, CTX_MOCK, { KEY_UP, 'k', 0 }, false, "Up/k", "choose the one above" },
-	{ ACT_DOWN, CTX_MOCK, { KEY_DOWN, 'j', 0 }, false, "Down/j", "choose the one below" },
+	{ ACT_DOWN, CTX_MOCK, { KEY_DOWN, 'j', 0 }, false, "Down/j",
+	  "choose the one below; past the last, scroll down" },
 	{ ACT_BACK, CTX_MOCK, { 'q', 27, 0 }, false, "q/Esc", "back to Today" },
 	{ ACT_BACK, CTX_MOCK_RESULTS, { 'q', 27, 0 }, false, "q/Esc", "back to the list of rounds" },
 	{ ACT_PAUSE, CTX_ROUND, { 'p', 0 }, false, "p", "pause or resume the clock" },
@@ -47,7 +48,7 @@ const keydef key_table[] = {
 	{ ACT_TO_GRADE, CTX_ROUND_POINTS, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter",
 	  "go on to score the rubric" },
 	{ ACT_GRADE, CTX_ROUND_SCORE, { '1', '4' }, true, "1-4",
-	  "score this dimension; then type one line of evidence and press Enter" },
+	  "score this dimension; then a line of evidence (optional) and Enter" },
 	{ ACT_UNGRADE, CTX_ROUND_SCORE, { 27, KEY_BACKSPACE, 127, 0 }, false, "Esc",
 	  "back to the previous dimension (or to the key points)" },
 	{ ACT_BACK, CTX_ROUND | CTX_ROUND_POINTS | CTX_ROUND_SCORE, { 'q', 0 }, false, "q",
@@ -56,10 +57,9 @@ const keydef key_table[] = {
 	{ ACT_DOWN, CTX_MOCKS & ~CTX_MOCK, { KEY_DOWN, 'j', 0 }, false, "Down/j", "scroll down" },
 	{ ACT_PGUP, CTX_MOCKS, { KEY_PPAGE, 0 }, false, "PgUp", "scroll a page up" },
 	{ ACT_PGDN, CTX_MOCKS, { KEY_NPAGE, 0 }, false, "PgDn", "scroll a page down" },
-	{ ACT_TOP, CTX_MOCKS & ~CTX_MOCK, { KEY_HOME, 'g', 0 }, false, "Home/g",
-	  "scroll to the top" },
-	{ ACT_BOTTOM, CTX_MOCKS & ~CTX_MOCK, { KEY_END, 'G', 0 }, false, "End/G",
-	  "scroll to the bottom" },
+	{ ACT_TOP, CTX_MOCKS, { KEY_HOME, 'g', 0 }, false, "Home/g", "scroll to the top" },
+	{ ACT_BOTTOM, CTX_MOCKS, { KEY_END, 'G', 0 }, false, "End/G",
+	  "scroll to the bottom (on the Mock screen, to the last trend)" },
 	{ ACT_QUIT, CTX_TODAY, { 'q', 0 }, false, "q", "quit backprep" },
 	{ ACT_HINT, CTX_ASK, { 'h', 0 }, false, "h", "show the next hint (caps the grade at Hard)" },
 	{ ACT_REVEAL, CTX_ASK, { ' ', 0 }, false, "Space",

@@ -103,6 +103,7 @@ static void list_enter(tui *t)
 		u->sel = n ? n - 1 : 0;
 	if (u->results && !u->shown)
 		u->results = false;
+	u->follow_sel = true;
 }
 
 static void list_leave(tui *t)
@@ -147,8 +148,9 @@ static void add_round(doc *d, const mock_taken *r, bool chosen)
 		snprintf(buf, sizeof(buf), "#%lld · %s · %s · mean score %.1f",
 			 (long long)r->id, when, r->title, r->mean);
 	else
-		snprintf(buf, sizeof(buf), "#%lld · %s · %s · %d of %d segments scored",
-			 (long long)r->id, when, r->title, r->scored, r->segments);
+		snprintf(buf, sizeof(buf), "#%lld · %s · %s · %d of %d %s scored",
+			 (long long)r->id, when, r->title, r->scored, r->segments,
+			 text_plural(r->segments, "segment", "segments"));
 	doc_entry(d, chosen ? "> " : "  ", doc_keep(d, buf), 1, chosen ? style(ATTR_SEL) : 0);
 }
 
@@ -178,8 +180,8 @@ static void add_readiness(doc *d, const mock_summary *s)
 					 i ? ", " : " Held back by: ", name, rd.lowest[i]);
 	}
 	if (rd.n_held && used < sizeof(buf))
-		snprintf(buf + used, sizeof(buf) - used, ", under 3 in the last %d round%s.",
-			 rd.counted, rd.counted == 1 ? "" : "s");
+		snprintf(buf + used, sizeof(buf) - used, ", under 3 in the last %d %s.",
+			 rd.counted, text_plural(rd.counted, "round", "rounds"));
 	doc_text(d, doc_keep(d, buf), 1, rd.n_held ? style(ATTR_BAD) : 0, TEXT_PROSE);
 }
 
@@ -338,8 +340,9 @@ static void build_results(tui *t, struct mock_ui *u)
 	mock_ui_when(mock_started(r), when);
 	if (mock_finished(r)) {
 		mock_ui_when(mock_finished(r), end);
-		doc_printf(d, 0, "Started %s · finished %s · mean score %.1f over %d dimension%s",
-			   when, end, n ? sum / n : 0.0, n, n == 1 ? "" : "s");
+		doc_printf(d, 0, "Started %s · finished %s · mean score %.1f over %d %s",
+			   when, end, n ? sum / n : 0.0, n,
+			   text_plural(n, "dimension", "dimensions"));
 	} else {
 		doc_printf(d, style(ATTR_BAD), "Started %s · unfinished", when);
 	}
@@ -374,19 +377,23 @@ static void list_draw(tui *t)
 			    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 		return;
 	}
-	snprintf(right, sizeof(right), "%zu round%s taken", u->sum.n_rounds,
-		 u->sum.n_rounds == 1 ? "" : "s");
+	snprintf(right, sizeof(right), "%zu %s taken", u->sum.n_rounds,
+		 text_plural((long long)u->sum.n_rounds, "round", "rounds"));
 	draw_title("Mock rounds", right);
 	{
 		int mark = (int)build_list(t, u);
 
-		/* keep the chosen entry (and its description) in view */
-		if (mark < u->scroll)
-			u->scroll = mark;
-		if (mark + 3 >= u->scroll + body)
-			u->scroll = mark + 4 - body;
-		if (u->sel == 0)
-			u->scroll = 0;
+		/* the chosen entry (and its description) comes into view when the choice moves;
+		 * paging and End scroll past it, down to the last trend line */
+		if (u->follow_sel) {
+			if (mark < u->scroll)
+				u->scroll = mark;
+			if (mark + 3 >= u->scroll + body)
+				u->scroll = mark + 4 - body;
+			if (u->sel == 0)
+				u->scroll = 0;
+			u->follow_sel = false;
+		}
 	}
 	u->scroll = doc_draw(d, 2, body, u->scroll);
 	draw_footer(u->discard ? "y discard it   any other key keeps it"
@@ -461,7 +468,7 @@ static go discard_key(tui *t, struct mock_ui *u, int ch)
 static go list_key(tui *t, int ch)
 {
 	struct mock_ui *u = t->mock;
-	int arg, n, page = LINES - 6;
+	int arg, n;
 	size_t k;
 	action a;
 
@@ -495,16 +502,16 @@ static go list_key(tui *t, int ch)
 	case ACT_UP:
 		if (u->sel > 0)
 			u->sel--;
+		u->follow_sel = true;
 		return GO_STAY;
 	case ACT_DOWN:
-		if (u->sel + 1 < n)
+		/* past the last entry, Down scrolls on through readiness and the trends */
+		if (u->sel + 1 < n) {
 			u->sel++;
-		return GO_STAY;
-	case ACT_PGUP:
-		u->scroll -= page;
-		return GO_STAY;
-	case ACT_PGDN:
-		u->scroll += page;
+			u->follow_sel = true;
+		} else {
+			u->scroll++;
+		}
 		return GO_STAY;
 	case ACT_START:
 		return open_entry(t, u);
@@ -521,6 +528,7 @@ static go list_key(tui *t, int ch)
 		t->msg_bad = true;
 		return GO_STAY;
 	default:
+		scroll_key(a, &u->scroll); /* PgUp, PgDn, Home, End */
 		return GO_STAY;
 	}
 }

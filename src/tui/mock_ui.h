@@ -20,10 +20,12 @@ struct mock_ui {
 	int sel;            /* the entry chosen in the list */
 	int64_t discard;    /* an unfinished round waiting for y to be discarded; 0: none */
 	int scroll;
+	bool follow_sel;    /* bring the chosen entry into view on the next draw */
 	/* the Round screen */
 	bool confirm_end;   /* Enter was pressed once while time was left */
 	int level;          /* 1-4 chosen for the dimension, evidence being typed; 0: none */
-	char evidence[MOCK_EVIDENCE_MAX];
+	char evidence[MOCK_EVIDENCE_MAX]; /* optional; typed with field_key */
+	size_t evidence_cur;
 	int64_t drawn_sec;  /* the second the clock showed when last drawn */
 	bool twist_seen;    /* the twist has been scrolled into view once */
 	int round_scroll;

@@ -8,6 +8,7 @@
 
 #include "backprep/paths.h"
 #include "mock_ui.h"
+#include "term.h"
 
 static void say(tui *t, bool bad, const char *what, const bp_error *e)
 {
@@ -101,21 +102,22 @@ void mock_ui_edit_notes(tui *t, mock_round *r)
 	else
 		close(fd);
 	if (!written || !shell_quote(path, quoted, sizeof(quoted)) ||
-	    (size_t)snprintf(cmd, sizeof(cmd), "%s %s", editor, quoted) >= sizeof(cmd)) {
+	    (size_t)snprintf(cmd, sizeof(cmd), "exec %s %s", editor, quoted) >= sizeof(cmd)) {
 		unlink(path);
 		say(t, true, "Cannot write the notes file for the editor.", NULL);
 		return;
 	}
 	def_prog_mode();
 	endwin();
-	rc = system(cmd);
+	rc = term_run_child(cmd);
 	reset_prog_mode();
 	curs_set(0);
 	clearok(curscr, TRUE);
 	refresh();
 	notes = read_notes(path, &too_long);
 	unlink(path);
-	if (rc == -1 || (WIFEXITED(rc) && WEXITSTATUS(rc) == 127)) {
+	/* ended by SIGTERM or SIGHUP: keep what the editor last wrote, and let backprep end */
+	if (!term_stop_signal() && (rc == -1 || (WIFEXITED(rc) && WEXITSTATUS(rc) == 127))) {
 		snprintf(t->msg, sizeof(t->msg), "Could not run the editor '%.200s': set $EDITOR.",
 			 editor);
 		t->msg_bad = true;

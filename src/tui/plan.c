@@ -88,8 +88,8 @@ static void add_focus(doc *d, const plan_targets *tg, int w)
 						 used ? " · " : "", area_name(a),
 						 100 * tg->focus[w][a] / sum);
 	doc_printf(d, 0, "  Focus: %s", used ? buf : "none");
-	doc_printf(d, 0, "  Each day: %d minutes, %d new questions", tg->daily_minutes[w],
-		   tg->new_per_day[w]);
+	doc_printf(d, 0, "  Each day: %d minutes, %d new %s", tg->daily_minutes[w],
+		   tg->new_per_day[w], text_plural(tg->new_per_day[w], "question", "questions"));
 }
 
 static void add_bars(doc *d, const app_plan *p, const plan_progress *pr, int w)
@@ -167,10 +167,10 @@ static void add_week(doc *d, const app_plan *p, const plan_progress *pr, int w)
 	clock_format_day_short(p->cal.week_start[w], from);
 	clock_format_day_short(p->cal.week_start[w] + p->cal.week_days[w] - 1, to);
 	doc_blank(d);
-	doc_printf(d, now ? style(ATTR_SEL) : style(ATTR_HEAD), "%sWeek %d · %s to %s (%d day%s)%s%s%s",
-		   now ? "> " : "", w + 1, from, to, p->cal.week_days[w],
-		   p->cal.week_days[w] == 1 ? "" : "s", wk ? " · " : "", wk ? wk->title : "",
-		   now ? "  [now]" : "");
+	doc_printf(d, now ? style(ATTR_SEL) : style(ATTR_HEAD),
+		   "%sWeek %d · %s to %s (%d %s)%s%s%s", now ? "> " : "", w + 1, from, to,
+		   p->cal.week_days[w], text_plural(p->cal.week_days[w], "day", "days"),
+		   wk ? " · " : "", wk ? wk->title : "", now ? "  [now]" : "");
 	if (wk && wk->goal)
 		doc_text(d, wk->goal, 2, 0, TEXT_PROSE);
 	add_focus(d, &p->tg, w);

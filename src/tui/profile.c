@@ -35,7 +35,7 @@ static void profile_draw(tui *t)
 	const catalog *c = t->app->cat;
 	size_t n = catalog_question_count(c);
 	doc *d = &t->doc;
-	int sel_line = 0;
+	int sel_line = 0, sel_end = 0, body = LINES - 4;
 
 	draw_title("Profile: what the recruiter told you", "r");
 	doc_reset(d, COLS - 3);
@@ -51,8 +51,6 @@ static void profile_draw(tui *t)
 			sel_line = (int)d->n;
 		doc_blank(d);
 		doc_entry(d, sel ? "> " : "  ", q->ask, 0, sel ? style(ATTR_HEAD) : (int)A_BOLD);
-		if (sel && q->why)
-			doc_text(d, q->why, 4, style(ATTR_DIM), TEXT_PROSE);
 		for (int k = 0; k < q->n_answers; k++) {
 			const bp_answer *a = &q->answers[k];
 			bool on = strcmp(chosen, a->id) == 0;
@@ -65,11 +63,17 @@ static void profile_draw(tui *t)
 		}
 		if (!sel && !chosen[0])
 			doc_printf(d, style(ATTR_DIM), "      (not answered)");
+		/* why it matters comes after the answers, which a small window must show */
+		if (sel && q->why)
+			doc_text(d, q->why, 4, style(ATTR_DIM), TEXT_PROSE);
+		if (sel)
+			sel_end = (int)d->n;
 	}
 	if (t->day_ok)
 		add_effect(d, &t->day.plan);
-	/* keep the selected question in view */
-	doc_draw(d, 2, LINES - 4, sel_line > LINES - 12 ? sel_line - 4 : 0);
+	/* the selected question in view, as much of it as fits, from its first line */
+	doc_draw(d, 2, body,
+		 sel_end > body ? (sel_end - body < sel_line ? sel_end - body : sel_line) : 0);
 	draw_footer("Up/Down question   1-9 answer   0 clear   q back", t->msg,
 		    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }

@@ -269,17 +269,6 @@ static void build_score(tui *t, const mock_round *r, const mock_seg *g)
 	}
 }
 
-/* The tail of a typed line that fits the footer. */
-static const char *fit_tail(const char *s, int cols)
-{
-	while (*s && text_width(s, strlen(s)) > cols) {
-		s++;
-		while ((*s & 0xc0) == 0x80)
-			s++;
-	}
-	return s;
-}
-
 static void draw_footer_for(tui *t, const mock_round *r)
 {
 	struct mock_ui *u = t->mock;
@@ -302,14 +291,14 @@ static void draw_footer_for(tui *t, const mock_round *r)
 	default:
 		if (u->level) {
 			const bp_dimension *dim = &g->rubric->dims[mock_dim(r)];
-			char prompt[MOCK_EVIDENCE_MAX + 200];
+			char label[200];
 
-			snprintf(prompt, sizeof(prompt), "Evidence for %s (%d): %s_",
-				 dim->title ? dim->title : dim->id, u->level, u->evidence);
-			draw_footer(fit_tail(prompt, COLS - 3),
-				    t->msg[0] ? t->msg : "type one line: what you did that shows it; "
-							 "Enter saves, Esc picks again",
+			snprintf(label, sizeof(label), "Evidence for %s (%d): ",
+				 dim->title ? dim->title : dim->id, u->level);
+			draw_footer("", t->msg[0] ? t->msg : "optional; Enter saves (empty skips), "
+							      "Esc picks again",
 				    t->msg[0] ? attr : (int)A_BOLD);
+			draw_field(label, u->evidence, u->evidence_cur);
 			return;
 		}
 		snprintf(hints, sizeof(hints), "1-4 score this dimension   Esc back   q leave   ? help");
@@ -405,10 +394,9 @@ static go after_score(tui *t, struct mock_ui *u, int before)
 	return GO_MOCK;
 }
 
-/* Typing the line of evidence for the level chosen. */
+/* Typing the line of evidence for the level chosen; it is optional. */
 static go evidence_key(tui *t, struct mock_ui *u, int ch)
 {
-	size_t n = strlen(u->evidence);
 	int before = mock_current(u->round);
 	char *clean;
 	bp_error e;
@@ -416,20 +404,14 @@ static go evidence_key(tui *t, struct mock_ui *u, int ch)
 
 	t->msg[0] = '\0';
 	if (ch == 27) {
+		/* back to the levels; what was typed goes, so a new line starts empty */
 		u->level = 0;
-	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		while (n > 0 && ((unsigned char)u->evidence[n - 1] & 0xc0) == 0x80)
-			n--; /* a whole character */
-		if (n)
-			n--;
-		u->evidence[n] = '\0';
+		u->evidence[0] = '\0';
+		u->evidence_cur = 0;
+	} else if (field_key(u->evidence, sizeof(u->evidence), &u->evidence_cur, ch, NULL)) {
+		/* typed */
 	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
-		if (n == 0) {
-			say(t, true, "Write one line of evidence: what you did that shows this level.",
-			    NULL);
-			return GO_STAY;
-		}
-		if (!(clean = text_clean(u->evidence, n))) {
+		if (!(clean = text_clean(u->evidence, strlen(u->evidence)))) {
 			say(t, true, "Out of memory.", NULL);
 			return GO_STAY;
 		}
@@ -440,11 +422,6 @@ static go evidence_key(tui *t, struct mock_ui *u, int ch)
 			return GO_STAY;
 		}
 		return after_score(t, u, before);
-	} else if ((ch >= ' ' && ch < 127) || (ch >= 128 && ch < 256)) {
-		if (n + 1 < sizeof(u->evidence)) {
-			u->evidence[n] = (char)ch;
-			u->evidence[n + 1] = '\0';
-		}
 	}
 	return GO_STAY;
 }
@@ -522,14 +499,9 @@ static go round_key(tui *t, int ch)
 		return GO_STAY;
 	}
 	case ACT_GRADE: {
-		const mock_seg *g = mock_segment(u->round, mock_current(u->round));
-		int k = mock_dim(u->round);
-
 		u->level = arg;
-		u->evidence[0] = '\0';
-		/* scoring again after Esc: the earlier line is there to edit */
-		if (k < g->n_marks)
-			snprintf(u->evidence, sizeof(u->evidence), "%s", g->marks[k].evidence);
+		u->evidence[0] = '\0'; /* scored again after Esc: a fresh line, nothing left over */
+		u->evidence_cur = 0;
 		return GO_STAY;
 	}
 	case ACT_UNGRADE:

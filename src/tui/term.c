@@ -1,12 +1,16 @@
 /*
  * term: taking the terminal and giving it back on every way out. Signal handlers only set a
- * flag, except for fatal signals, which restore the terminal with async-signal-safe calls
- * and re-raise.
+ * flag, except for fatal signals, which end the child we started (an editor), restore the
+ * terminal with async-signal-safe calls and re-raise.
  */
 #include <curses.h>
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <term.h>
 #include <termios.h>
 #include <unistd.h>
@@ -19,8 +23,10 @@ static bool have_tio;
 static char reset_seq[256];
 static size_t reset_len;
 static SCREEN *screen;
+/* The child on the terminal (term_run_child), or 0; read by the fatal handler. */
+static volatile pid_t child;
 
-static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 
 static void on_stop(int sig)
@@ -28,8 +34,33 @@ static void on_stop(int sig)
 	stop_signal = sig;
 }
 
+/* Asks the child to end (SIGTERM), gives it two seconds, then kills it, and reaps it. Only
+ * async-signal-safe calls: the fatal handler uses it too. */
+static void end_child(pid_t pid)
+{
+	int status;
+
+	kill(pid, SIGTERM);
+	kill(pid, SIGCONT); /* a stopped child cannot act on SIGTERM */
+	for (int i = 0; i < 40; i++) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+
+		if (r == pid || (r < 0 && errno != EINTR))
+			return;
+		poll(NULL, 0, 50);
+	}
+	kill(pid, SIGKILL);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+	}
+}
+
 static void on_fatal(int sig)
 {
+	int saved = errno;
+
+	if (child > 0)
+		end_child(child);
+	errno = saved;
 	if (have_tio)
 		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tio);
 	if (reset_len && write(STDOUT_FILENO, reset_seq, reset_len) < 0) {
@@ -133,4 +164,48 @@ void term_stop(void)
 int term_stop_signal(void)
 {
 	return stop_signal;
+}
+
+int term_run_child(const char *cmd)
+{
+	struct sigaction ign, old_int, old_quit;
+	int status = -1;
+	pid_t pid;
+
+	/* Ctrl-C and Ctrl-\ go to the whole foreground group: they are the child's to handle. */
+	memset(&ign, 0, sizeof(ign));
+	sigemptyset(&ign.sa_mask);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	pid = fork();
+	if (pid == 0) {
+		/* ignored signals stay ignored across exec: give the child the defaults */
+		for (size_t i = 0; i < sizeof(stop_signals) / sizeof(stop_signals[0]); i++)
+			signal(stop_signals[i], SIG_DFL);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0) {
+		child = pid;
+		for (;;) {
+			/* SIGTERM or SIGHUP (it interrupts the wait): backprep is ending, the child
+			 * first */
+			if (stop_signal) {
+				end_child(pid);
+				status = -1;
+				break;
+			}
+			if (waitpid(pid, &status, 0) == pid)
+				break;
+			if (errno != EINTR) {
+				status = -1;
+				break;
+			}
+		}
+		child = 0;
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	return status;
 }

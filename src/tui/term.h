@@ -10,7 +10,16 @@ int term_start(bp_error *e);
 /* Gives the terminal back as it was. Safe to call twice. */
 void term_stop(void);
 
-/* The stop signal (SIGINT, SIGTERM, SIGHUP) received, or 0. */
+/* The stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) received, or 0. */
 int term_stop_signal(void);
+
+/*
+ * Runs `cmd` with /bin/sh on the terminal (curses stepped aside by the caller) and waits for
+ * it. Meanwhile SIGINT and SIGQUIT are the child's alone (backprep ignores them); SIGTERM or
+ * SIGHUP ends the child before this returns (term_stop_signal() then says which), and a
+ * fatal signal ends it before the terminal is restored. Returns the wait status, or -1 when
+ * the child could not be started or was ended.
+ */
+int term_run_child(const char *cmd);
 
 #endif

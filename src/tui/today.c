@@ -12,6 +12,7 @@ void today_enter(tui *t)
 
 	if (t->day_ok)
 		app_day_free(&t->day);
+	t->today_scroll = 0; /* back at the top, where the day's figures are */
 	t->day_ok = app_today(t->app, &t->day, &e) == 0;
 	if (!t->day_ok)
 		bp_error_str(&e, t->day_err, sizeof(t->day_err));
@@ -25,9 +26,9 @@ static void add_queue(doc *d, const app_day *day)
 		doc_printf(d, style(ATTR_GOOD), "Nothing left for today. Come back tomorrow.");
 		return;
 	}
-	doc_printf(d, 0, "Up next: %zu question%s, about %.0f min (%zu review%s, %zu new)", q->n,
-		   q->n == 1 ? "" : "s", q->minutes, q->reviews, q->reviews == 1 ? "" : "s",
-		   q->n - q->reviews);
+	doc_printf(d, 0, "Up next: %zu %s, about %.0f min (%zu %s, %zu new)", q->n,
+		   text_plural((long long)q->n, "question", "questions"), q->minutes, q->reviews,
+		   text_plural((long long)q->reviews, "review", "reviews"), q->n - q->reviews);
 }
 
 /* Due and new counts; the allowance is the plan's, with the catch-up that fits today. */
@@ -64,9 +65,10 @@ static void add_problems(doc *d, const bp_app *app)
 	}
 	doc_blank(d);
 	doc_printf(d, style(ATTR_BAD),
-		   "Content problems: %zu file%s skipped, %zu problem%s (run `backprep validate` "
+		   "Content problems: %zu %s skipped, %zu %s (run `backprep validate` "
 		   "to see them all):",
-		   files, files == 1 ? "" : "s", p->n, p->n == 1 ? "" : "s");
+		   files, text_plural((long long)files, "file", "files"), p->n,
+		   text_plural((long long)p->n, "problem", "problems"));
 	for (size_t i = 0; i < p->n && i < 5; i++) {
 		bp_error_str(&p->v[i], buf, sizeof(buf));
 		doc_entry(d, "! ", doc_keep(d, buf), 1, style(ATTR_BAD));
@@ -83,8 +85,10 @@ static void add_interview(doc *d, const app_day *day)
 	}
 	clock_format_day(day->interview, date);
 	if (day->days_to_interview > 0)
-		doc_printf(d, 0, "Interview: %s, in %d day%s%s. Reviews are planned to finish before it.",
-			   date, day->days_to_interview, day->days_to_interview == 1 ? "" : "s",
+		doc_printf(d, 0,
+			   "Interview: %s, in %d %s%s. Reviews are planned to finish before it.",
+			   date, day->days_to_interview,
+			   text_plural(day->days_to_interview, "day", "days"),
 			   day->interview_from_config ? " (from config.yaml)" : "");
 	else
 		doc_printf(d, 0, "Interview: %s%s (today or past).", date,
@@ -136,13 +140,13 @@ static void today_draw(tui *t)
 		}
 	}
 	add_problems(d, t->app);
-	doc_draw(d, 2, LINES - 4, 0);
+	t->today_scroll = doc_draw(d, 2, LINES - 4, t->today_scroll);
 	if (t->editing) {
-		char prompt[80];
-
-		snprintf(prompt, sizeof(prompt), "Interview date (YYYY-MM-DD, empty to clear): %s_",
-			 t->input);
-		draw_footer(prompt, "Enter saves, Esc cancels", A_BOLD);
+		draw_footer("",
+			    t->msg[0] ? t->msg
+				      : "Enter saves · Ctrl-U then Enter clears · Esc cancels",
+			    t->msg[0] && t->msg_bad ? style(ATTR_BAD) : (int)A_BOLD);
+		draw_field("Interview date (YYYY-MM-DD, empty to clear): ", t->input, t->input_cur);
 		return;
 	}
 	draw_footer("Enter drill   c cram   m mocks   p plan   r profile   i interview   "
@@ -150,33 +154,38 @@ static void today_draw(tui *t)
 		    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 
-/* The interview date being typed: digits and '-', Backspace, Enter to save, Esc to cancel. */
+/* The interview date being typed: prefilled with the current one; emptied (Ctrl-U) and
+ * saved, it clears the date. Enter saves, Esc cancels. */
 static go edit_key(tui *t, int ch)
 {
 	size_t n = strlen(t->input);
 	int64_t at;
 	bp_error e;
 
+	t->msg[0] = '\0';
 	if (ch == 27) {
 		t->editing = false;
-	} else if (n < 10 ? input_key(t->input, sizeof(t->input), ch, "0123456789-")
-			  : input_key(t->input, sizeof(t->input), ch, "")) {
+	} else if (field_key(t->input, sizeof(t->input), &t->input_cur, ch, "0123456789-")) {
 		/* typed */
 	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
-		if (n && (n != 10 || clock_parse_iso(t->input, &at) < 0)) {
+		/* a date that cannot be used keeps the field open, as typed, with the reason */
+		t->msg_bad = true;
+		if (n && (n != 10 || clock_parse_iso(t->input, &at) < 0))
 			snprintf(t->msg, sizeof(t->msg), "'%s' is not a date like 2027-01-15.", t->input);
-			t->msg_bad = true;
-		} else if (app_set_interview(t->app, n ? at / 86400 : 0, &e) < 0) {
+		else if (n && at / 86400 <= clock_local_day(clock_now()))
+			snprintf(t->msg, sizeof(t->msg), "The interview date must be after today.");
+		else if (app_set_interview(t->app, n ? at / 86400 : 0, &e) < 0)
 			snprintf(t->msg, sizeof(t->msg), "Not saved: %s", e.msg);
-			t->msg_bad = true;
-		} else {
-			snprintf(t->msg, sizeof(t->msg), n ? "Interview date saved." : "Interview date cleared.");
+		else
 			t->msg_bad = false;
-			if (t->app->cfg.interview > 0)
-				snprintf(t->msg, sizeof(t->msg),
-					 "Saved, but interview_date in config.yaml wins over it.");
-			today_enter(t);
-		}
+		if (t->msg_bad)
+			return GO_STAY;
+		snprintf(t->msg, sizeof(t->msg), "%s",
+			 n ? "Interview date saved." : "Interview date cleared.");
+		if (t->app->cfg.interview > 0)
+			snprintf(t->msg, sizeof(t->msg),
+				 "Saved, but interview_date in config.yaml wins over it.");
+		today_enter(t);
 		t->editing = false;
 	}
 	return GO_STAY;
@@ -185,21 +194,31 @@ static go edit_key(tui *t, int ch)
 static go today_key(tui *t, int ch)
 {
 	int arg;
+	action a;
 
 	if (t->editing)
 		return edit_key(t, ch);
 	t->msg[0] = '\0';
-	switch (keys_lookup(CTX_TODAY, ch, &arg)) {
+	a = keys_lookup(CTX_TODAY, ch, &arg);
+	if (scroll_key(a, &t->today_scroll))
+		return GO_STAY;
+	switch (a) {
 	case ACT_PLAN:
 		return GO_PLAN;
 	case ACT_MOCK:
 		return GO_MOCK;
 	case ACT_PROFILE:
 		return GO_PROFILE;
-	case ACT_INTERVIEW:
+	case ACT_INTERVIEW: {
+		char date[16] = "";
+
+		if (t->day_ok && t->day.interview)
+			clock_format_day(t->day.interview, date);
+		snprintf(t->input, sizeof(t->input), "%s", date);
+		t->input_cur = strlen(t->input);
 		t->editing = true;
-		t->input[0] = '\0';
 		return GO_STAY;
+	}
 	case ACT_CRAM:
 		if (!t->day_ok || t->app->n_cards == 0) {
 			snprintf(t->msg, sizeof(t->msg), "Nothing to cram yet: answer some questions first.");

@@ -176,13 +176,15 @@ typedef struct tui {
 	session *drill;   /* the running drill, or NULL */
 	doc doc;
 	int scroll;
+	int today_scroll;
 	int help_scroll;
 	unsigned help_from; /* the context help was opened from */
 	char msg[600];    /* footer message */
 	bool msg_bad;
 	bool cram;        /* the drill about to start is a cram session */
 	bool editing;     /* typing the interview date on Today */
-	char input[16];
+	char input[11];   /* the date or minutes being typed (field_key) */
+	size_t input_cur;
 	int welcome_step; /* 0: the interview date, 1: minutes a day */
 	int profile_sel;  /* the recruiter question selected on Profile */
 	int plan_scroll;
@@ -194,8 +196,15 @@ typedef struct tui {
 /* Up, Down, PgUp, PgDn, Home and End on a scrolled document: true when a was one of them. */
 bool scroll_key(action a, int *scroll);
 
-/* A line of typed text (dates, numbers): true when ch was an editing key it used. */
-bool input_key(char *buf, size_t size, int ch, const char *allowed);
+/*
+ * A line being typed (a date, minutes, a line of evidence) in buf, with the cursor at byte
+ * *cur: Left/Right/Home/End (Ctrl-A, Ctrl-E) move it, Backspace and Delete remove a
+ * character, Ctrl-U empties the line, other keys in `allowed` (NULL: any printable text)
+ * are inserted at the cursor. True when ch was one of its keys.
+ */
+bool field_key(char *buf, size_t size, size_t *cur, int ch, const char *allowed);
+/* The line being typed on the footer's last row, after its label, with the cursor shown. */
+void draw_field(const char *label, const char *buf, size_t cur);
 
 extern const screen_ops today_screen, drill_screen, help_screen, plan_screen, profile_screen,
 	welcome_screen, mock_screen, round_screen;

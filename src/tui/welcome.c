@@ -14,13 +14,13 @@ static void welcome_enter(tui *t)
 {
 	t->welcome_step = 0;
 	t->input[0] = '\0';
+	t->input_cur = 0;
 }
 
 static void welcome_draw(tui *t)
 {
 	doc *d = &t->doc;
 	const app_plan *p = &t->day.plan;
-	char prompt[96];
 
 	draw_title("backprep", "Welcome");
 	doc_reset(d, COLS - 3);
@@ -38,18 +38,19 @@ static void welcome_draw(tui *t)
 			 "The four weeks stretch or shrink to end the day before it, and reviews are "
 			 "planned to finish before it. Without a date the plan lasts 28 days.",
 			 0, 0, TEXT_PROSE);
-		snprintf(prompt, sizeof(prompt), "Interview date (YYYY-MM-DD): %s_", t->input);
 	} else {
 		doc_heading(d, "How many minutes a day do you have?");
 		doc_printf(d, 0, "The plan asks for %d minutes a day in week 1. The daily drill "
 				 "fills the time you give it.",
 			   p->tg.daily_minutes[0]);
-		snprintf(prompt, sizeof(prompt), "Minutes a day (5-600): %s_", t->input);
 	}
-	doc_blank(d);
-	doc_text(d, doc_keep(d, prompt), 0, A_BOLD, TEXT_PROSE);
+	/* the field is on the footer, where a small window still shows it */
 	doc_draw(d, 2, LINES - 4, 0);
-	draw_footer("Enter save and go on   Esc skip", t->msg, t->msg_bad ? style(ATTR_BAD) : 0);
+	draw_footer("", t->msg[0] ? t->msg : "Enter saves and goes on · Esc skips both",
+		    t->msg[0] && t->msg_bad ? style(ATTR_BAD) : (int)A_BOLD);
+	draw_field(t->welcome_step == 0 ? "Interview date (YYYY-MM-DD): "
+				       : "Minutes a day (5-600): ",
+		   t->input, t->input_cur);
 }
 
 static void say(tui *t, const char *msg)
@@ -112,15 +113,18 @@ static go welcome_key(tui *t, int ch)
 {
 	int arg;
 
-	if (input_key(t->input, t->welcome_step == 0 ? 11 : 4, ch,
-		      t->welcome_step == 0 ? "0123456789-" : "0123456789"))
+	if (field_key(t->input, t->welcome_step == 0 ? 11 : 4, &t->input_cur, ch,
+		      t->welcome_step == 0 ? "0123456789-" : "0123456789")) {
+		t->msg[0] = '\0';
 		return GO_STAY;
+	}
 	switch (keys_lookup(CTX_WELCOME, ch, &arg)) {
 	case ACT_ACCEPT:
 		t->msg[0] = '\0';
 		if (!save_step(t))
 			return GO_STAY;
 		t->input[0] = '\0';
+		t->input_cur = 0;
 		if (t->welcome_step++ == 0)
 			return GO_STAY;
 		return finish(t);

@@ -367,3 +367,8 @@ void text_lines_free(text_lines *l)
 	l->v = NULL;
 	l->n = l->cap = 0;
 }
+
+const char *text_plural(long long n, const char *one, const char *many)
+{
+	return n == 1 || n == -1 ? one : many;
+}

@@ -4,18 +4,6 @@
 
 CONTENT=(--content "$ROOT/tests/fixtures/e2e")
 
-answer_one() {
-	wait_for "Up next" >/dev/null
-	keys Enter
-	wait_for "Drill 1/" >/dev/null
-	keys Space
-	wait_for "Key points" >/dev/null
-	keys 1 Enter
-	wait_for "Grade:" >/dev/null
-	keys 2
-	wait_for "graded Hard" >/dev/null
-}
-
 start_today -- "${CONTENT[@]}"
 answer_one
 keys Space 2

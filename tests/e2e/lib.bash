@@ -7,7 +7,8 @@ set -u
 BIN=${BACKPREP_BIN:?set BACKPREP_BIN}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 T=$(mktemp -d /tmp/backprep-e2e.XXXXXX)
-SOCK="$T/tmux.sock"
+SOCK="$T/tmux0.sock" # the socket of the current session; start() makes a new one
+SESSIONS=0
 export HOME="$T/home" XDG_DATA_HOME="$T/home/data" XDG_CONFIG_HOME="$T/home/config"
 export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 export BACKPREP_NOW=${BACKPREP_NOW:-2026-11-29T08:00:00Z} BACKPREP_SEED=7
@@ -16,8 +17,15 @@ mkdir -p "$HOME"
 DB="$XDG_DATA_HOME/backprep/progress.db"
 FAILED=0
 
-cleanup() {
+# stop_server: ends the tmux server. It takes a second or two to exit after kill-server
+# returns, so each start() uses a fresh socket (below) rather than waiting: a new-session on
+# the old socket at once could meet the dying server (the flaky dumb-terminal cases).
+stop_server() {
 	tmux -S "$SOCK" kill-server 2>/dev/null
+}
+
+cleanup() {
+	stop_server
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -48,7 +56,9 @@ start() {
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
 	[ $# -gt 0 ] && shift
 	args=("$@")
-	tmux -S "$SOCK" kill-server 2>/dev/null
+	stop_server
+	SESSIONS=$((SESSIONS + 1))
+	SOCK="$T/tmux$SESSIONS.sock"
 	printf '%q ' env "${envs[@]}" "$BIN" "${args[@]}" >"$T/cmd"
 	cat >"$T/run.sh" <<SH
 $(cat "$T/cmd")
@@ -86,6 +96,21 @@ skip_welcome() {
 		keys Escape
 		wait_for "Enter drill" >/dev/null || return 1
 	fi
+}
+
+# answer_one [GRADE]: from Today, starts the drill, ticks the first key point of the first
+# question and confirms GRADE (1-4, default 2: Hard); returns once it is saved.
+answer_one() {
+	local grade=${1:-2} names=(- Again Hard Good Easy)
+	wait_for "Up next" >/dev/null
+	keys Enter
+	wait_for "Drill 1/" >/dev/null
+	keys Space
+	wait_for "Key points" >/dev/null
+	keys 1 Enter
+	wait_for "Grade:" >/dev/null
+	keys "$grade"
+	wait_for "graded ${names[$grade]}" >/dev/null
 }
 
 # start_today [same as start]: starts, past the welcome questions, on Today.

@@ -99,14 +99,35 @@ check "level 1 described by behaviour" wait_for "1  Started drawing without aski
 check "level 4 described by behaviour" wait_for "4  Named the requirements that drive the design"
 keys 2
 check "a level asks for a line of evidence" wait_for "Evidence for Requirements and scope (2): _"
-keys Enter
-check "the evidence cannot be left out" wait_for "Write one line of evidence"
-keys -l "asked about scale only at the end"
+check "which is optional" wait_for "Enter saves (empty skips)"
+keys -l "stale words"
+keys Escape
+check "Esc goes back to the levels" wait_for "1-4 score this dimension"
+keys 2
+check "after Esc the field starts empty" wait_for "Evidence for Requirements and scope (2): _"
+check "the old evidence is gone" absent "stale words"
+keys -l "asked scale only at the end"
+keys Home Right Right Right Right Right Right
+keys -l "about "
+check "Home and Right move the cursor; typing goes in at the cursor" \
+	wait_for "(2): asked about scale only at the end"
+check "which stays inside the line" absent "at the end_"
+keys End
+keys -l "xyz"
+keys Left BSpace
+check "Left then Backspace deletes inside the line" wait_for "at the endxz"
+keys Right BSpace BSpace
+check "Right, then Backspace at the end" wait_for "(2): asked about scale only at the end_"
 keys Enter
 check "then the next dimension" wait_for "dimension 2 of 2: Tradeoffs"
 check "with the one scored before it" wait_for "Requirements and scope: 2 — asked about scale only at the end"
 keys 2
-keys -l "named no costs"
+keys -l "named no costs, café"
+keys BSpace
+check "Backspace takes a whole UTF-8 character" wait_for "Evidence for Tradeoffs (2): named no costs, caf_"
+keys C-u
+check "Ctrl-U empties the field" wait_for "Evidence for Tradeoffs (2): _"
+check "of all it held" absent "named no costs"
 keys Enter
 check "the segment is saved, and a poor one is a lapse" \
 	wait_re "Saved segment 1: mean 2.0; api\.[a-z-]+ comes back for review soon \(a lapse\)"
@@ -135,7 +156,7 @@ check "its clock time was kept (over the 2 minutes)" \
 expect_eq "its scores, each with its evidence" \
 	"$(sql "SELECT dimension, score, evidence FROM mock_score WHERE round = 1 ORDER BY rowid")" \
 	"scope|2|asked about scale only at the end
-tradeoffs|2|named no costs"
+tradeoffs|2|"
 expect_eq "the unscored segment has no scores" \
 	"$(sql "SELECT scored IS NULL, count(s.dimension) FROM mock_segment g LEFT JOIN mock_score s USING (round, pos) WHERE g.round = 1 AND g.pos = 1")" \
 	"1|0"
@@ -249,4 +270,71 @@ check "and the terminal is restored" terminal_restored
 expect_eq "the round stays unfinished" "$(sql 'SELECT finished IS NULL FROM mock_round WHERE id = 3')" 1
 check "with the clock time it had" \
 	test "$(sql 'SELECT elapsed_ms FROM mock_segment WHERE round = 3 AND pos = 0')" -ge 60000
+
+# finish_round: ends each segment of the round on screen and scores every dimension 3 with no
+# evidence (Enter on the empty line), until its results show.
+finish_round() {
+	local i
+	for i in $(seq 100); do
+		case "$(screen)" in
+		*"q back to the list"*) return 0 ;;
+		*"1-4 score this dimension"*)
+			keys 3
+			wait_for "Evidence for" >/dev/null
+			keys Enter
+			wait_gone "Evidence for" >/dev/null ;;
+		*"Enter score the rubric"*)
+			keys Enter
+			wait_gone "Enter score the rubric" >/dev/null ;;
+		*"Press Enter again"*)
+			keys Enter
+			wait_gone "Press Enter again" >/dev/null ;;
+		*"Enter end segment"*)
+			keys Enter
+			wait_for_any "Press Enter again" "Clock stopped" >/dev/null ;;
+		*) sleep 0.05 ;;
+		esac
+	done
+	return 1
+}
+
+# reaches KEY N: from the top of the Mock screen, at most N presses of KEY bring the last
+# trend line into view.
+LAST_TREND="Debugging and incident round · Communication: 3.0  (first)"
+reaches() {
+	local i
+	keys Home
+	wait_for "A mock round rehearses" >/dev/null || return 1
+	for i in $(seq "$2"); do
+		keys "$1"
+		sleep 0.05
+		screen | grep -qF -- "$LAST_TREND" && return 0
+	done
+	return 1
+}
+
+# After a mixed round the Mock screen's trends run past the window: every way down reaches
+# the last one, at 100x30.
+DB="$T/mixed.db"
+start_today -- --db "$DB" --content "$ROOT/content"
+keys m
+wait_for "Mixed backend round" >/dev/null
+keys Enter
+wait_for "segment 1 of 3" >/dev/null
+check "a mixed round is scored to its end" finish_round
+expect_eq "its 19 dimensions are saved" "$(sql 'SELECT count(*) FROM mock_score')" 19
+keys q
+check "the Mock screen opens at the top" wait_for "A mock round rehearses"
+check "with the last trend out of view" absent "$LAST_TREND"
+check "PgDn reaches the last trend line" reaches NPage 10
+check "End reaches it at once" reaches End 1
+check "G reaches it at once" reaches G 1
+check "j goes through the entries, then scrolls on to it" reaches j 40
+check "the first line is scrolled away then" absent "A mock round rehearses"
+keys g
+check "g scrolls back to the top" wait_for "A mock round rehearses"
+keys k
+check "and k chooses the entry above the last one" wait_for "> Behavioral round"
+keys q q
+expect_eq "quits cleanly after scrolling" "$(exit_status)" 0
 finish

@@ -55,8 +55,9 @@ keys 2026-12-20 Enter
 check "the interview date is shown with the days left" wait_for "Interview: 2026-12-20, in 21 days"
 expect_eq "and kept in the database" \
 	"$(sql "SELECT value FROM setting WHERE key = 'interview_date'")" 2026-12-20
-keys i 2026-13-01 Enter
+keys i C-u 2026-13-01 Enter
 check "a bad date is refused" wait_for "'2026-13-01' is not a date like 2027-01-15."
+keys Escape
 
 # Cram: recorded as cram, schedule unchanged.
 before=$(sql "SELECT item, due, stability, reps FROM card WHERE state <> 0 ORDER BY item")

@@ -610,7 +610,7 @@ static void test_more_bad_items(void **state)
 		{ "  - id: api.x\n    rev: 1\n    kind: choice\n    level: 1\n    week: 1\n"
 		  "    minutes: 5\n    prompt: P?\n    choices: [a]\n    correct: [0]\n"
 		  "    explain: E.\n",
-		  13, 14, "has 1 choices; 2 to 6 are allowed" },
+		  13, 14, "has 1 choice; 2 to 6 are allowed" },
 		{ "  - id: api.x\n    rev: 1\n    kind: open\n    level: 1\n    week: 1\n"
 		  "    minutes: 5\n    prompt: P?\n    key_points: [a]\n    answer: A.\n"
 		  "  - id: api.x\n    rev: 1\n    kind: open\n    level: 1\n    week: 1\n"

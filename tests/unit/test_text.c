@@ -558,6 +558,20 @@ static void test_wrap_verbatim_long_line_wraps_under_its_indent(void **state)
 	assert_wrap("    aaaa bbbb cccc", 12, 0, TEXT_VERBATIM, want, ind);
 }
 
+/* "clears in about 1 day", "0 days", "3 days"; "ahead by -1" still reads as one. */
+static void test_plural_picks_the_word_for_the_count(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(text_plural(1, "day", "days"), "day");
+	assert_string_equal(text_plural(-1, "day", "days"), "day");
+	assert_string_equal(text_plural(0, "day", "days"), "days");
+	assert_string_equal(text_plural(2, "entry", "entries"), "entries");
+	snprintf(buf, sizeof(buf), "clears in about %d %s", 1, text_plural(1, "day", "days"));
+	assert_string_equal(buf, "clears in about 1 day");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -594,6 +608,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_verbatim_keeps_lines_and_indentation),
 		cmocka_unit_test(test_wrap_verbatim_does_not_join),
 		cmocka_unit_test(test_wrap_verbatim_long_line_wraps_under_its_indent),
+		cmocka_unit_test(test_plural_picks_the_word_for_the_count),
 	};
 
 	return cmocka_run_group_tests(tests, setup_utf8, NULL);
