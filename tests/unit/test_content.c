@@ -21,6 +21,7 @@
 
 #include "backprep/catalog.h"
 #include "backprep/clock.h"
+#include "fixture.h"
 
 /* Paths */
 
@@ -60,17 +61,13 @@ static void write_file(const char *path, const char *text, size_t len)
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(g_tmp, sizeof(g_tmp), "/tmp/bp-content-XXXXXX");
-	return mkdtemp(g_tmp) ? 0 : -1;
+	return fixture_tmp_make(g_tmp, sizeof(g_tmp), "bp-content");
 }
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", g_tmp);
-	return system(cmd) == 0 ? 0 : -1;
+	return fixture_tmp_remove(g_tmp);
 }
 
 static int setup_group(void **state)

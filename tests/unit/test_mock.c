@@ -24,6 +24,7 @@
 #include "backprep/mock.h"
 #include "backprep/store.h"
 #include "backprep/store_mock.h"
+#include "fixture.h"
 
 static const char NOW_ISO[] = "2026-11-29T08:00:00Z";
 
@@ -34,19 +35,11 @@ static char g_dir[64], g_db[128];
 
 static int setup_group(void **state)
 {
-	const char *root = getenv("BACKPREP_FIXTURES");
-	char path[512];
-	const char *paths[1] = { path };
-	bp_diags d = { 0 };
 	bp_error e;
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/mock", root && *root ? root : "tests/fixtures");
-	if (catalog_load(paths, 1, &g_cat, &d) < 0 || d.n || catalog_count(g_cat) != 3 ||
-	    catalog_mock_count(g_cat) != 1) {
-		bp_diags_free(&d);
+	if (!(g_cat = fixture_catalog("mock", 3)) || catalog_mock_count(g_cat) != 1)
 		return -1;
-	}
 	fsrs_params_default(&g_params);
 	g_params.fuzz = false;
 	sched_make(&g_params, NULL, &g_sched);

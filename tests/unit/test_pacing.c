@@ -30,6 +30,7 @@
 #include "backprep/estimate.h"
 #include "backprep/pace.h"
 #include "backprep/sched.h"
+#include "fixture.h"
 
 enum { MINUTE = 60, DAY = 86400 };
 
@@ -51,18 +52,11 @@ static const bp_item *item(const char *id)
 
 static int setup_group(void **state)
 {
-	const char *root = getenv("BACKPREP_FIXTURES");
-	char path[512];
-	const char *paths[1] = { path };
-	bp_diags d = { 0 };
 	bp_error e;
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/packs/good.yaml", root && *root ? root : "tests/fixtures");
-	if (catalog_load(paths, 1, &g_cat, &d) < 0 || d.n || catalog_count(g_cat) != 5) {
-		bp_diags_free(&d);
+	if (!(g_cat = fixture_catalog("packs/good.yaml", 5)))
 		return -1;
-	}
 	setenv("BACKPREP_NOW", NOW_ISO, 1);
 	setenv("TZ", "UTC", 1);
 	return clock_init(&e);
@@ -477,17 +471,13 @@ static void test_plan_starts_on_the_first_answer(void **state)
 static int setup_dir(void **state)
 {
 	(void)state;
-	snprintf(g_dir, sizeof(g_dir), "/tmp/backprep-pacing.XXXXXX");
-	return mkdtemp(g_dir) ? 0 : -1;
+	return fixture_tmp_make(g_dir, sizeof(g_dir), "bp-pacing");
 }
 
 static int teardown_dir(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", g_dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return fixture_tmp_remove(g_dir);
 }
 
 #define D(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)

@@ -12,6 +12,7 @@
 #include "backprep/clock.h"
 #include "backprep/plan.h"
 #include "backprep/progress.h"
+#include "fixture.h"
 
 static int64_t day_of(const char *iso)
 {
@@ -226,6 +227,7 @@ static void missed_days_spread_over_the_days_left(void **state)
 	assert_int_equal(pr.extra_per_day, 0);
 	plan_progress_free(&pr);
 	catalog_free(cat);
+	assert_int_equal(fixture_tmp_remove(dir), 0);
 }
 
 static void milestones_met_open_and_missed(void **state)
@@ -287,6 +289,7 @@ static void milestones_met_open_and_missed(void **state)
 	assert_int_equal(pr.milestones[1].state, MILESTONE_MISSED);
 	plan_progress_free(&pr);
 	catalog_free(cat);
+	assert_int_equal(fixture_tmp_remove(dir), 0);
 }
 
 int main(void)

@@ -27,6 +27,7 @@
 #include "backprep/queue.h"
 #include "backprep/session.h"
 #include "backprep/store.h"
+#include "fixture.h"
 
 enum { MINUTE = 60, HOUR = 3600, DAY = 86400 };
 
@@ -41,18 +42,11 @@ static char g_dir[64], g_db[128];
 
 static int setup_group(void **state)
 {
-	const char *root = getenv("BACKPREP_FIXTURES");
-	char path[512];
-	const char *paths[1] = { path };
-	bp_diags d = { 0 };
 	bp_error e;
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/packs/good.yaml", root && *root ? root : "tests/fixtures");
-	if (catalog_load(paths, 1, &g_cat, &d) < 0 || d.n || catalog_count(g_cat) != 5) {
-		bp_diags_free(&d);
+	if (!(g_cat = fixture_catalog("packs/good.yaml", 5)))
 		return -1;
-	}
 	fsrs_params_default(&g_params);
 	sched_make(&g_params, NULL, &g_sched);
 	setenv("BACKPREP_NOW", NOW_ISO, 1);
@@ -71,8 +65,7 @@ static int teardown_group(void **state)
 static int setup_dir(void **state)
 {
 	(void)state;
-	snprintf(g_dir, sizeof(g_dir), "/tmp/bp-session-XXXXXX");
-	if (!mkdtemp(g_dir))
+	if (fixture_tmp_make(g_dir, sizeof(g_dir), "bp-session") < 0)
 		return -1;
 	snprintf(g_db, sizeof(g_db), "%s/progress.db", g_dir);
 	return 0;
@@ -80,11 +73,8 @@ static int setup_dir(void **state)
 
 static int teardown_dir(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", g_dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return fixture_tmp_remove(g_dir);
 }
 
 static const bp_item *item(const char *id)
