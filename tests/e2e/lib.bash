@@ -86,6 +86,9 @@ wait_for_any() {
 	return 1
 }
 
+# jqt FILTER: true when the JSON on standard input makes FILTER true (jq -e, quietly).
+jqt() { jq -e "$@" >/dev/null; }
+
 # absent TEXT: TEXT is not on the screen now.
 absent() { ! screen | grep -qF -- "$1"; }
 

@@ -89,7 +89,17 @@ check "today --json names the interview" grep -q '"interview": "2026-12-20"' <<<
 # recall at the interview.
 out=$(BACKPREP_NOW=2026-12-19T08:00:00Z json)
 check "today --json lists reviews with their recall" \
-	jq -e '[.queue[] | select(.kind == "review" and .retrievability < 0.9)] | length > 0' <<<"$out"
+	jqt '[.queue[] | select(.kind == "review" and .retrievability < 0.9)] | length > 0' <<<"$out"
+# Three weeks before the interview, the forecast runs to the day before it and no day holds
+# more review minutes than the day's budget; today's reviews in the queue are its first day.
+out=$(json)
+check "the forecast covers the days before the interview" \
+	jqt '.forecast_review_minutes | length == 21' <<<"$out"
+check "no day of the forecast is over the budget" \
+	jqt '.budget_minutes as $b | all(.forecast_review_minutes[]; . <= $b + 1e-9)' <<<"$out"
+check "today's forecast is the queue's reviews" \
+	jqt '(([.queue[] | select(.kind == "review") | .expected_minutes] | add // 0) -
+		.forecast_review_minutes[0]) as $d | $d < 1e-6 and $d > -1e-6' <<<"$out"
 
 # doctor: a damaged card is found and rebuilt from the log.
 out=$("$BIN" "${CONTENT[@]}" doctor)
