@@ -3,7 +3,8 @@
  * no day's expected minutes exceed the budget.
  *
  * Every review has a target day: the day it falls due (today for one already due), or the
- * day before the interview for one that would fall after it. Riskiest first (the lowest
+ * day before the interview for one that would fall after it (the queue passes only those
+ * that would stand below the desired retention at the interview). Riskiest first (the lowest
  * predicted recall at the interview), each review goes on the latest day at or before its
  * target that still has room: a due review on its due day when it can, a final review as
  * late as the load allows, since the latest review keeps recall at the interview highest.

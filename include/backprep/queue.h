@@ -6,14 +6,16 @@
  * are placed on days by pace.h: today's are the ones placed today, the most at risk of being
  * forgotten first (lowest retrievability now, or at the interview when there is one). A
  * review that alone exceeds the minutes left is not asked; shorter ones are. With an
- * interview date, reviews that would fall after the day before it are spread over the days
- * before it without overfilling any, and those brought forward to today are asked today.
- * New items follow once every review due today is in, from the plan week and the weeks
- * before it, within the week's levels, up to the day's allowance and only while they fit:
- * each is drawn from an area chosen with probability proportional to the week's focus
- * weight times the area's weakness (a lower mean retrievability and more lapses raise it);
- * inside an area the questions tagged `guide` (those the preparation guide names) come
- * first, then the lowest week and level. No two neighbours share a tag when another order
+ * interview date, a review falls due when its recall drops to deadline_recall (sched.h), and
+ * the reviews that would fall after the day before the interview with recall at it below
+ * the desired retention are spread over the days before it without overfilling any; those
+ * brought forward to today are asked today. New items follow once every review due today
+ * is in, from the plan week and the weeks before it, within the week's levels, up to the
+ * day's allowance and only while they fit: each is drawn from an area chosen with
+ * probability proportional to the week's focus weight times the area's weakness (a lower
+ * mean retrievability and more lapses raise it) divided by the minutes of its next
+ * question, so that the focus is a share of time; inside an area in queue_intro_order's
+ * order. No two neighbours share a tag when another order
  * allows it (reviews and new items are spaced each among themselves). Only a new item may
  * exceed the budget, and only when it is the only thing asked. What does not fit today is
  * the backlog, placed on the next days with room.
