@@ -21,6 +21,10 @@
 
 enum {
 	EXCHANGE_VERSION = 1,
+	/* Significant digits of every number with a fraction that backprep prints as JSON
+	 * (JSON_REAL_PRECISION): DBL_DIG, the most that any double keeps through text and back,
+	 * so 0.63028553 prints as itself and not as 0.63028552999999998. */
+	EXCHANGE_REAL_DIGITS = 15,
 	/* The largest export import reads: about 140,000 reviews, years of daily drills. */
 	EXCHANGE_MAX_BYTES = 32 << 20,
 };

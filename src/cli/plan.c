@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "backprep/clock.h"
+#include "backprep/exchange.h"
 #include "cli.h"
 
 static const char *const states[] = { "open", "met", "missed" };
@@ -95,7 +96,8 @@ static void print_json(const app_plan *p, const plan_progress *pr)
 				      "days_left", pr->days_left, "extra_per_day", pr->extra_per_day));
 	json_object_set_new(root, "profile", profile);
 	json_object_set_new(root, "weeks", weeks);
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+		   JSON_REAL_PRECISION(EXCHANGE_REAL_DIGITS));
 	putchar('\n');
 	json_decref(root);
 }
@@ -173,6 +175,17 @@ static int set_dates(const app_opts *o, const char *start, const char *interview
 	    (interview && parse_day(interview, true, &iv) < 0)) {
 		fprintf(stderr, "backprep: '%s' is not a date like 2027-01-15\n",
 			start && parse_day(start, false, &s) < 0 ? start : interview);
+		return EXIT_USAGE;
+	}
+	/* as the first-run screen: an interview today or before leaves no day to prepare */
+	if (interview && iv && iv <= clock_local_day(clock_now())) {
+		char today[16];
+
+		clock_format_day(clock_local_day(clock_now()), today);
+		fprintf(stderr,
+			"backprep: the interview date must be after today (%s), not %s; "
+			"give a later date, or none to clear it\n",
+			today, interview);
 		return EXIT_USAGE;
 	}
 	if (cli_open(&app, o, false))

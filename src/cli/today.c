@@ -5,6 +5,7 @@
 
 #include "backprep/card.h"
 #include "backprep/clock.h"
+#include "backprep/exchange.h"
 #include "cli.h"
 
 static json_t *day_or_null(int64_t day)
@@ -52,7 +53,8 @@ static int print_json(const bp_app *app, const app_day *day)
 	json_object_set_new(root, "interview", day_or_null(day->interview));
 	json_object_set_new(root, "queue", entries);
 	json_object_set_new(root, "content_problems", json_integer((json_int_t)app->problems.n));
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+		   JSON_REAL_PRECISION(EXCHANGE_REAL_DIGITS));
 	putchar('\n');
 	json_decref(root);
 	return 0;
@@ -76,16 +78,18 @@ static void print_queue(const queue *q)
 
 int cmd_today(const app_opts *o, int argc, char **argv)
 {
-	bool json = argc == 1 && strcmp(argv[0], "--json") == 0;
+	bool json = false;
 	bp_app app;
 	app_day day;
 	bp_error e;
 	char buf[1200], date[16];
 
-	if (argc > 0 && !json) {
-		fprintf(stderr, "backprep: unknown argument '%s' for today\n", argv[0]);
-		cli_usage(stderr);
-		return EXIT_USAGE;
+	/* each argument on its own, so that the message names the one that is wrong */
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0 && !json)
+			json = true;
+		else
+			return cli_usage_error("unknown argument '%s' for today", argv[i]);
 	}
 	if (cli_open(&app, o, true))
 		return 1;

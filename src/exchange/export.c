@@ -129,7 +129,7 @@ int exchange_write_json(store *st, FILE *f, size_t *bytes, bp_error *e)
 	                 reviews.v, "plan", "start", start, "interview", interview, "mocks");
 	if (!root)
 		goto oom;
-	if (json_dump_callback(root, to_file, &s, JSON_INDENT(2)) < 0 || fputc('\n', f) == EOF) {
+	if (json_dump_callback(root, to_file, &s, JSON_INDENT(2) | JSON_REAL_PRECISION(EXCHANGE_REAL_DIGITS)) < 0 || fputc('\n', f) == EOF) {
 		bp_error_set(e, "could not write the export");
 		goto out;
 	}

@@ -84,4 +84,26 @@ check "with file:line:col and the key" wait_for "broken.yaml:7:5: unknown key 'p
 check "the good pack still loads" wait_for "Up next: 3 questions"
 keys q
 expect_eq "quits cleanly" "$(exit_status)" 0
+# Bad arguments: each is named, and nothing is written.
+rm -f "$DB" "$DB".*
+out=$("$BIN" "${CONTENT[@]}" today --json extra 2>&1)
+rc=$?
+expect_eq "today --json extra exits 2" "$rc" 2
+expect_eq "and names extra, not --json" "$(head -1 <<<"$out")" "backprep: unknown argument 'extra' for today"
+out=$("$BIN" "${CONTENT[@]}" item nope.nope 2>&1)
+rc=$?
+expect_eq "an item that never existed exits 1" "$rc" 1
+expect_eq "with one message and no header" "$out" \
+	"backprep: no item 'nope.nope' in the content or the progress file"
+for d in 2026-11-29 2026-11-01; do
+	out=$("$BIN" "${CONTENT[@]}" plan --interview $d 2>&1)
+	rc=$?
+	expect_eq "plan --interview $d (not after today) exits 2" "$rc" 2
+	expect_eq "and says the date must be after today" "$out" \
+		"backprep: the interview date must be after today (2026-11-29), not $d; give a later date, or none to clear it"
+done
+check "a refused interview date creates no database" test ! -e "$DB"
+out=$("$BIN" "${CONTENT[@]}" plan --interview 2026-11-30 2>&1)
+expect_eq "tomorrow is accepted, as on the first-run screen" "$out" "The interview date is now 2026-11-30."
+expect_eq "and saved" "$(sql "SELECT value FROM setting WHERE key = 'interview_date'")" "2026-11-30"
 finish
