@@ -21,10 +21,6 @@
 
 enum {
 	EXCHANGE_VERSION = 1,
-	/* Significant digits of every number with a fraction that backprep prints as JSON
-	 * (JSON_REAL_PRECISION): DBL_DIG, the most that any double keeps through text and back,
-	 * so 0.63028553 prints as itself and not as 0.63028552999999998. */
-	EXCHANGE_REAL_DIGITS = 15,
 	/* The largest export import reads: about 140,000 reviews, years of daily drills. */
 	EXCHANGE_MAX_BYTES = 32 << 20,
 };
@@ -36,6 +32,15 @@ int exchange_write_json(store *st, FILE *f, size_t *bytes, bp_error *e);
 
 /* Writes the review log to f as CSV (RFC 4180) with a header line. */
 int exchange_write_csv(store *st, FILE *f, bp_error *e);
+
+/*
+ * Prints a jansson document (flags as json_dumpf's, JSON_REAL_PRECISION aside) with every
+ * real in the shortest form that reads back as the same double: 0.63028553, not
+ * 0.63028552999999998. Every JSON that backprep prints goes through it. *bytes (when not
+ * NULL) is what was written.
+ */
+struct json_t;
+int exchange_json_dump(const struct json_t *root, size_t flags, FILE *f, size_t *bytes);
 
 typedef struct exchange_file exchange_file;
 

@@ -14,7 +14,7 @@ int cmd_doctor(const app_opts *o, int argc, char **argv)
 		fprintf(stderr, "backprep: unknown argument '%s' for doctor\n", argv[0]);
 		return EXIT_USAGE;
 	}
-	if (cli_open(&app, o, false))
+	if (cli_open_writable(&app, o, "check and repair"))
 		return 1;
 	if (replay_doctor(app.st, app.cat, &app.params, &r, &e) < 0) {
 		app_close(&app);

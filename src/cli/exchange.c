@@ -136,7 +136,7 @@ int cmd_import(const app_opts *o, int argc, char **argv)
 	 * writes nothing, not even a new empty database */
 	if (exchange_read(argv[0], &x, &e) < 0)
 		return cli_fail(&e);
-	if (cli_open(&app, o, false)) {
+	if (cli_open_writable(&app, o, "import into")) {
 		exchange_free(x);
 		return 1;
 	}

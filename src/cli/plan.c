@@ -96,8 +96,7 @@ static void print_json(const app_plan *p, const plan_progress *pr)
 				      "days_left", pr->days_left, "extra_per_day", pr->extra_per_day));
 	json_object_set_new(root, "profile", profile);
 	json_object_set_new(root, "weeks", weeks);
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-		   JSON_REAL_PRECISION(EXCHANGE_REAL_DIGITS));
+	exchange_json_dump(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER, stdout, NULL);
 	putchar('\n');
 	json_decref(root);
 }
@@ -188,7 +187,7 @@ static int set_dates(const app_opts *o, const char *start, const char *interview
 			today, interview);
 		return EXIT_USAGE;
 	}
-	if (cli_open(&app, o, false))
+	if (cli_open_writable(&app, o, "change the plan's dates in"))
 		return 1;
 	if ((start && app_set_plan_start(&app, s, &e) < 0) ||
 	    (interview && app_set_interview(&app, iv, &e) < 0)) {

@@ -53,8 +53,7 @@ static int print_json(const bp_app *app, const app_day *day)
 	json_object_set_new(root, "interview", day_or_null(day->interview));
 	json_object_set_new(root, "queue", entries);
 	json_object_set_new(root, "content_problems", json_integer((json_int_t)app->problems.n));
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-		   JSON_REAL_PRECISION(EXCHANGE_REAL_DIGITS));
+	exchange_json_dump(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER, stdout, NULL);
 	putchar('\n');
 	json_decref(root);
 	return 0;

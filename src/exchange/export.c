@@ -91,26 +91,11 @@ static int add_review(void *ctx, const store_review *r)
 	return l->failed;
 }
 
-/* Writes what jansson gives it to the file and counts it. */
-typedef struct sink {
-	FILE *f;
-	size_t bytes;
-} sink;
-
-static int to_file(const char *buf, size_t size, void *data)
-{
-	sink *s = data;
-
-	s->bytes += size;
-	return fwrite(buf, 1, size, s->f) == size ? 0 : -1;
-}
-
 int exchange_write_json(store *st, FILE *f, size_t *bytes, bp_error *e)
 {
 	json_t *root = NULL, *items = json_array(), *start = NULL, *interview = NULL;
 	review_list reviews = {json_array(), false};
 	char now[32];
-	sink s = {f, 0};
 	int rc = -1;
 
 	if (!items || !reviews.v)
@@ -129,11 +114,11 @@ int exchange_write_json(store *st, FILE *f, size_t *bytes, bp_error *e)
 	                 reviews.v, "plan", "start", start, "interview", interview, "mocks");
 	if (!root)
 		goto oom;
-	if (json_dump_callback(root, to_file, &s, JSON_INDENT(2) | JSON_REAL_PRECISION(EXCHANGE_REAL_DIGITS)) < 0 || fputc('\n', f) == EOF) {
+	if (exchange_json_dump(root, JSON_INDENT(2), f, bytes) < 0 || fputc('\n', f) == EOF) {
 		bp_error_set(e, "could not write the export");
 		goto out;
 	}
-	*bytes = s.bytes + 1;
+	*bytes += 1;
 	rc = 0;
 	goto out;
 oom:

@@ -20,6 +20,9 @@
 
 enum { ID_MAX = 100, REV_MAX = 1000000 };
 
+/* 2000-01-01T00:00:00Z: no review is older. */
+static const int64_t REVIEW_EPOCH = 946684800;
+
 /* The whole file, if it is at most EXCHANGE_MAX_BYTES. */
 static char *read_file(const char *path, size_t *len, bp_error *e)
 {
@@ -198,6 +201,17 @@ static int read_review(const place *p, const json_t *o, store_review *r, bp_erro
 		return -1;
 	if (!json_is_string(at) || clock_parse_iso(json_string_value(at), &r->at) < 0)
 		return refuse(p, "at", at, "a time like 2026-11-29T08:00:00Z", NULL, e);
+	if (r->at < REVIEW_EPOCH || r->at > clock_now() + 86400) {
+		/* a review from the future would keep its card out of the queue for years; one
+		 * before backprep's time is a broken clock. Shown as read back, never raw. */
+		char shown[32], want[96], latest[32];
+
+		clock_format_iso(r->at, shown);
+		clock_format_iso(clock_now() + 86400, latest);
+		snprintf(want, sizeof(want), "a time from 2000-01-01 to a day after this clock (%s)",
+		         latest);
+		return refuse(p, "at", at, want, shown, e);
+	}
 	if (get_int(p, o, "grade", true, 1, 4, &r->grade, e) < 0 ||
 	    get_int(p, o, "covered", false, 0, INT_MAX, &r->covered, e) < 0 ||
 	    get_int(p, o, "points", false, 0, INT_MAX, &r->points, e) < 0 ||

@@ -117,7 +117,8 @@ static void read_card(sqlite3_stmt *s, store_card *c)
 	c->buried_until = sqlite3_column_int64(s, 14);
 }
 
-static int insert_review(store *st, store_review *r, bp_error *e)
+/* doing: what the message names when it fails ("could not save the answer:") */
+static int insert_review(store *st, store_review *r, const char *doing, bp_error *e)
 {
 	sqlite3_stmt *s = store_stmt(st, ST_INSERT_REVIEW, e);
 	int rc;
@@ -140,14 +141,14 @@ static int insert_review(store *st, store_review *r, bp_error *e)
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return store_fail(st, e, "could not save the answer:");
+		return store_fail(st, e, doing);
 	r->id = sqlite3_last_insert_rowid(st->db);
 	return 0;
 }
 
 int store_review_append(store *st, store_review *r, bp_error *e)
 {
-	return insert_review(st, r, e);
+	return insert_review(st, r, "could not save the answer:", e);
 }
 
 static int put_card(store *st, const store_card *c, bp_error *e)
@@ -219,7 +220,7 @@ int store_record(store *st, store_review *r, const store_card *c, bp_error *e)
 {
 	if (run(st, ST_BEGIN, e, "could not save the answer:") < 0)
 		return -1;
-	if (insert_review(st, r, e) < 0)
+	if (insert_review(st, r, "could not save the answer:", e) < 0)
 		goto fail;
 	if (put_card(st, c, e) < 0)
 		goto fail;
@@ -311,7 +312,7 @@ int store_review_import(store *st, const store_review *r, bp_error *e)
 {
 	store_review copy = *r;
 
-	return insert_review(st, &copy, e);
+	return insert_review(st, &copy, "could not import a review:", e);
 }
 
 /* Collects the rows of a check PRAGMA into report; returns how many problems it found. */

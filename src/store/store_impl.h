@@ -47,6 +47,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int lock_fd; /* -1 when read-only */
+	char readonly[160]; /* why nothing can be written (store_readonly), or "" */
 	sqlite3_stmt *stmt[ST_COUNT];
 };
 

@@ -162,6 +162,15 @@ refused "a review with grade 5 is refused by its index, nothing written" "$H/gra
 json_of "$OUT" "json_set(j, '\$.reviews[2].at', 'the day before')" >"$H/time.json"
 refused "an unreadable time is refused" "$H/time.json" \
 	"reviews[2].at must be a time like 2026-11-29T08:00:00Z"
+json_of "$OUT" "json_set(j, '\$.reviews[1].at', '9999-12-31T00:00:00Z')" >"$H/future.json"
+refused "a review dated in the year 9999 is refused with its place, nothing written" "$H/future.json" \
+	"$H/future.json: reviews[1].at must be a time from 2000-01-01 to a day after this clock (2026-12-01T08:00:00Z), not 9999-12-31T00:00:00Z"
+json_of "$OUT" "json_set(j, '\$.reviews[1].at', '2026-12-01T08:00:01Z')" >"$H/tomorrow.json"
+refused "a review a second more than a day ahead is refused" "$H/tomorrow.json" \
+	"reviews[1].at must be a time from 2000-01-01 to a day after this clock (2026-12-01T08:00:00Z), not 2026-12-01T08:00:01Z"
+json_of "$OUT" "json_set(j, '\$.reviews[2].at', '1999-12-31T23:59:59Z')" >"$H/old.json"
+refused "a review before 2000 is refused" "$H/old.json" \
+	"reviews[2].at must be a time from 2000-01-01 to a day after this clock (2026-12-01T08:00:00Z), not 1999-12-31T23:59:59Z"
 json_of "$OUT" "json_set(j, '\$.reviews[0].seconds', '12')" >"$H/string.json"
 refused "a string where a number belongs is refused" "$H/string.json" \
 	"reviews[0].seconds must be an integer from 0 to 2147483647, not a string"
@@ -201,6 +210,16 @@ expect_eq "a suspended item never answered is a suspended new card" \
 expect_eq "the plan dates are copied into a database without them" \
 	"$(sqlite3 "$T/flags.db" "SELECT value FROM setting WHERE key IN ('plan_start', 'interview_date') ORDER BY key")" \
 	$'2026-12-24\n2026-11-20'
+
+# Numbers with a fraction print in the shortest form that reads back the same.
+printf '{"format": "backprep-export", "version": 1, "reviews": [{"item": "api.safe-methods", "rev": 1, "at": "2026-11-20T08:00:00Z", "grade": 3, "draw": 0.63028553}]}\n' >"$H/draw.json"
+"$BIN" "${CONTENT[@]}" --db "$T/draw.db" import "$H/draw.json" >/dev/null
+run --db "$T/draw.db" export
+check "a draw of 0.63028553 is exported as 0.63028553, not 0.63028552999999998" \
+	grep -qx '      "draw": 0.63028553' <<<"$OUT_TEXT"
+expect_eq "and kept exactly" "$(sqlite3 "$T/draw.db" "SELECT draw = 0.63028553 FROM review")" 1
+run --db "$T/draw.db" today --json
+check "today --json prints a recall of 1 as 1.0" grep -qx '      "retrievability": 1.0' <<<"$OUT_TEXT"
 
 # Export errors.
 run export -o "$T/no/such/dir/x.json"

@@ -473,6 +473,42 @@ static void test_day_stats_counts_a_range(void **state)
 	store_close(st);
 }
 
+static void test_empty_file_is_refused_untouched(void **state)
+{
+	fixture *f = *state;
+	store *st = NULL;
+	bp_error e;
+	struct stat sb;
+	char lock[160];
+	int fd = open(f->db, O_WRONLY | O_CREAT, 0600);
+
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(store_open(f->db, 0, &st, &e), -1);
+	assert_null(st);
+	assert_non_null(strstr(e.msg, "is empty (0 bytes)"));
+	assert_non_null(strstr(e.msg, "delete it"));
+	assert_int_equal(store_open(f->db, STORE_READONLY, &st, &e), -1);
+	assert_int_equal(stat(f->db, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	snprintf(lock, sizeof(lock), "%s.lock", f->db);
+	assert_int_equal(access(lock, F_OK), -1); /* refused before the lock was taken */
+}
+
+static void test_readonly_reason(void **state)
+{
+	fixture *f = *state;
+	store *st = open_rw(f->db);
+	bp_error e;
+
+	assert_null(store_readonly(st));
+	store_close(st);
+	assert_int_equal(store_open(f->db, STORE_READONLY, &st, &e), 0);
+	assert_non_null(store_readonly(st));
+	assert_non_null(strstr(store_readonly(st), "reading only"));
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -491,6 +527,9 @@ int main(void)
 			test_readonly_existing_file_reads_and_refuses_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_settings_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_day_stats_counts_a_range, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_file_is_refused_untouched, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_reason, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
