@@ -122,4 +122,9 @@ int store_has_reviews(store *st, bp_error *e);
 int store_setting_get(store *st, const char *key, char *buf, size_t n, bp_error *e);
 int store_setting_set(store *st, const char *key, const char *value, bp_error *e);
 
+/* Calls fn for every setting, by key; the strings live only during the call. fn returns
+ * nonzero to stop. */
+typedef int (*store_setting_fn)(void *ctx, const char *key, const char *value);
+int store_settings(store *st, store_setting_fn fn, void *ctx, bp_error *e);
+
 #endif

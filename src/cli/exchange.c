@@ -149,5 +149,8 @@ int cmd_import(const app_opts *o, int argc, char **argv)
 	app_close(&app);
 	printf("imported %zu reviews (%zu already present); %zu cards rebuilt\n", n.added,
 	       n.present, n.cards);
+	if (n.mocks_added || n.mocks_present)
+		printf("imported %zu mock round%s (%zu already present)\n", n.mocks_added,
+		       n.mocks_added == 1 ? "" : "s", n.mocks_present);
 	return 0;
 }

@@ -34,6 +34,7 @@ static const char *const sql[ST_COUNT] = {
 	[ST_DELETE_CARD] = "DELETE FROM card WHERE item = ?",
 	[ST_REVIEW_TWINS] = "SELECT count(*) FROM review WHERE item = ? AND rev = ? AND at = ? "
 			    "AND grade = ?",
+	[ST_SETTINGS] = "SELECT key, value FROM setting ORDER BY key",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
@@ -466,6 +467,22 @@ int store_setting_set(store *st, const char *key, const char *value, bp_error *e
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, e, "cannot save a setting:");
+}
+
+int store_settings(store *st, store_setting_fn fn, void *ctx, bp_error *e)
+{
+	sqlite3_stmt *s = store_stmt(st, ST_SETTINGS, e);
+	int rc, stop = 0;
+
+	if (!s)
+		return -1;
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *k = sqlite3_column_text(s, 0), *v = sqlite3_column_text(s, 1);
+
+		stop = fn(ctx, k ? (const char *)k : "", v ? (const char *)v : "");
+	}
+	sqlite3_reset(s);
+	return stop || rc == SQLITE_DONE ? 0 : store_fail(st, e, "cannot read the settings:");
 }
 
 int store_has_reviews(store *st, bp_error *e)

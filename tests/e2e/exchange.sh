@@ -74,7 +74,7 @@ run export -o "$OUT"
 expect_eq "export runs while the trainer is open" "$RC" 0
 check "export -o leaves no temporary file" test ! -e "$OUT.tmp"
 expect_eq "the export says what it is" "$(json_of "$OUT" "json_extract(j, '\$.format'), json_extract(j, '\$.version')")" \
-	"backprep-export|1"
+	"backprep-export|2"
 expect_eq "exported_at is the clock, in UTC" "$(json_of "$OUT" "json_extract(j, '\$.exported_at')")" \
 	"2026-11-30T08:00:00Z"
 expect_eq "every review is exported" "$(json_of "$OUT" "json_array_length(j, '\$.reviews')")" "$REVS"
@@ -179,8 +179,9 @@ refused "a review without its item is refused" "$H/missing.json" "reviews[3].ite
 json_of "$OUT" "json_set(j, '\$.reviews[0].item', 'api.x' || char(27) || '[2J')" >"$H/escape.json"
 refused "an item id with control characters is refused" "$H/escape.json" \
 	"reviews[0].item must be an item id"
-json_of "$OUT" "json_set(j, '\$.version', 2)" >"$H/v2.json"
-refused "another version is refused" "$H/v2.json" "export version 2 is not supported"
+json_of "$OUT" "json_set(j, '\$.version', 3)" >"$H/v3.json"
+refused "a newer version is refused" "$H/v3.json" \
+	"export version 3 is not supported: this backprep reads versions 1 to 2"
 json_of "$OUT" "json_set(j, '\$.format', 'anki')" >"$H/format.json"
 refused "another format is refused" "$H/format.json" "not a backprep export"
 printf '[{"format": "backprep-export", "version": 1}]\n' >"$H/array.json"
