@@ -91,15 +91,15 @@ int cli_open(bp_app *app, const app_opts *o, bool readonly)
 int cli_open_writable(bp_app *app, const app_opts *o, const char *doing)
 {
 	const char *why;
+	bp_error e;
 
 	if (cli_open(app, o, false))
 		return 1;
 	if (!(why = store_readonly(app->st)))
 		return 0;
-	fprintf(stderr, "backprep: cannot %s %s: %s; nothing was written\n", doing,
-		store_path(app->st), why);
+	bp_error_set(&e, "cannot %s %s: %s; nothing was written", doing, store_path(app->st), why);
 	app_close(app);
-	return 1;
+	return cli_fail(&e);
 }
 
 static int run_tui(const app_opts *o)

@@ -181,10 +181,10 @@ static int set_dates(const app_opts *o, const char *start, const char *interview
 		char today[16];
 
 		clock_format_day(clock_local_day(clock_now()), today);
-		fprintf(stderr,
-			"backprep: the interview date must be after today (%s), not %s; "
-			"give a later date, or none to clear it\n",
-			today, interview);
+		bp_error_set(&e, "the interview date must be after today (%s), not %s; give a later "
+				 "date, or none to clear it",
+			     today, interview);
+		cli_fail(&e);
 		return EXIT_USAGE;
 	}
 	if (cli_open_writable(&app, o, "change the plan's dates in"))

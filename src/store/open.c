@@ -239,6 +239,51 @@ static int open_for_reading(store *st, int *version, bp_error *e)
 	return check_owner(st, version, e);
 }
 
+/*
+ * Makes a new progress file whole under another name (schema, WAL mode) and renames it into
+ * place, so that a crash while making it leaves nothing where the progress file belongs: an
+ * empty file there would be refused (check_header), as it may be progress cut short.
+ */
+static int create_new(store *st, const char *dir, bp_error *e)
+{
+	char tmp[PATHS_MAX + 8], *path = st->path;
+	int rc = -1, fd;
+
+	snprintf(tmp, sizeof(tmp), "%s.new", path);
+	unlink(tmp); /* left by a crash while making it */
+	if (sqlite3_open_v2(tmp, &st->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		store_fail(st, e, "cannot create it:");
+		goto out;
+	}
+	/* the rollback journal while making it, so that closing leaves one file to rename */
+	if (exec(st, "PRAGMA synchronous=FULL;", e) < 0 || store_migrate(st, 0, e) < 0 ||
+	    exec(st, "PRAGMA journal_mode=WAL;", e) < 0)
+		goto out;
+	if (sqlite3_close(st->db) != SQLITE_OK) {
+		bp_error_set(e, "%s: cannot create it: %s", path, sqlite3_errmsg(st->db));
+		goto out;
+	}
+	st->db = NULL;
+	if (rename(tmp, path) < 0) {
+		bp_error_set(e, "cannot rename %s to %s: %s", tmp, path, strerror(errno));
+		goto out;
+	}
+	/* the new name on disk too, before an answer is saved in it */
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	rc = 0;
+out:
+	if (rc < 0)
+		unlink(tmp);
+	sqlite3_close(st->db);
+	st->db = NULL;
+	return rc;
+}
+
 static int open_db(store *st, unsigned flags, bp_error *e)
 {
 	enum { RW, RO, MEMORY } mode;
@@ -267,6 +312,9 @@ static int open_db(store *st, unsigned flags, bp_error *e)
 	if (mode == RW) {
 		paths_dirname(st->path, dir, sizeof(dir));
 		if (paths_mkdir_p(dir, 0700, e) < 0 || take_lock(st, e) < 0)
+			return -1;
+		/* under the lock, nobody else can be making it now */
+		if (access(st->path, F_OK) < 0 && errno == ENOENT && create_new(st, dir, e) < 0)
 			return -1;
 	}
 	/* Nothing recorded yet and only reading: an empty store in memory, no file made. */

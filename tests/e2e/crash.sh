@@ -15,6 +15,22 @@ mkdir -p "$C"
 cp "$ROOT"/content/*.yaml "$C/"
 rm -f "$C/debugging.yaml"
 CONTENT=(--content "$C")
+
+# Killed while making a new progress file (0 to 20 ms after it starts, with the small test
+# pack: the file is made a few ms in): what is left never stops the next start, as an empty
+# file would (it is refused as progress cut short).
+SMALL=(--content "$ROOT/tests/fixtures/e2e")
+fine=0
+for k in $(seq 40); do
+	"$BIN" "${SMALL[@]}" --db "$T/new$k.db" plan --start 2026-11-29 >/dev/null 2>&1 &
+	sleep "0.0$(printf %03d $((RANDOM % 200)))"
+	kill -9 $! 2>/dev/null
+	wait $! 2>/dev/null
+	"$BIN" "${SMALL[@]}" --db "$T/new$k.db" plan --start 2026-11-29 >/dev/null 2>&1 &&
+		fine=$((fine + 1))
+done
+expect_eq "a start after a kill while making the file works, 40 times of 40" "$fine" 40
+
 "$BIN" "${CONTENT[@]}" plan --start 2026-11-29 >/dev/null || exit 1
 
 # wait_or_dead TEXT: polls until TEXT is on the screen (0) or backprep has ended (1).
@@ -30,6 +46,23 @@ wait_or_dead() {
 	return 1
 }
 
+# restart: start, once the last tmux server is gone (a new session asked of a server that
+# is exiting fails with "server exited unexpectedly"); tried again if it failed all the same.
+restart() {
+	local try i
+	for try in 1 2 3; do
+		tmux -S "$SOCK" kill-server 2>/dev/null
+		i=0
+		while tmux -S "$SOCK" has-session 2>/dev/null && [ $i -lt 100 ]; do
+			sleep 0.02
+			i=$((i + 1))
+		done
+		start "$@" 2>/dev/null
+		tmux -S "$SOCK" has-session 2>/dev/null && return 0
+	done
+	return 1
+}
+
 # saved_count: the drill's "N saved", or nothing when it is not on the screen.
 saved_count() { screen | sed -n 's/.* \([0-9][0-9]*\) saved *$/\1/p' | head -1; }
 
@@ -39,7 +72,7 @@ for i in $(seq "$N"); do
 	at=$((base + (i - 1) * 86400))
 	export BACKPREP_NOW
 	BACKPREP_NOW=$(date -u -d "@$at" +%Y-%m-%dT%H:%M:%SZ)
-	start -- "${CONTENT[@]}"
+	restart -- "${CONTENT[@]}" || { not_ok "kill $i: tmux did not start"; continue; }
 	skip_welcome >/dev/null || true
 	pid=$(app_pid)
 	[ -n "$pid" ] || { not_ok "kill $i: backprep did not start" "$(screen)"; continue; }

@@ -495,6 +495,26 @@ static void test_empty_file_is_refused_untouched(void **state)
 	assert_int_equal(access(lock, F_OK), -1); /* refused before the lock was taken */
 }
 
+/* A new file is made under another name and renamed into place: what a crash while making it
+ * leaves behind (a half-made "<path>.new") is not in the way, and nothing stays beside it. */
+static void test_new_file_is_made_whole(void **state)
+{
+	fixture *f = *state;
+	char tmp[160], buf[16];
+	FILE *fp;
+	store *st;
+
+	snprintf(tmp, sizeof(tmp), "%s.new", f->db);
+	assert_non_null(fp = fopen(tmp, "w"));
+	fputs("half", fp);
+	fclose(fp);
+	st = open_rw(f->db);
+	store_close(st);
+	assert_false(file_exists(tmp));
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), STORE_SCHEMA);
+	assert_string_equal(sql_text(f->db, "PRAGMA journal_mode", buf, sizeof(buf)), "wal");
+}
+
 static void test_readonly_reason(void **state)
 {
 	fixture *f = *state;
@@ -530,6 +550,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_file_is_refused_untouched, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_readonly_reason, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_file_is_made_whole, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
