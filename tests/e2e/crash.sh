@@ -97,8 +97,12 @@ for i in $(seq "$N"); do
 	n=$(saved_count)
 	[ -n "$n" ] && [ "$n" -gt "$confirmed" ] && confirmed=$n
 	wait "$killer" 2>/dev/null
-	status=$(exit_status)
-	[ "$status" = 137 ] || { not_ok "kill $i: backprep was killed" "exit status $status"; continue; }
+	# the status line may wrap (long paths): read the lines joined
+	wait_for '[end]' >/dev/null
+	if ! tmux -S "$SOCK" capture-pane -p -J -t e2e | grep -qF '[exit 137]'; then
+		not_ok "kill $i: backprep was killed" "$(screen)"
+		continue
+	fi
 	have=$(sql "SELECT count(*) FROM review WHERE at = $at")
 	if [ "$have" -lt "$confirmed" ]; then
 		lost=$((lost + 1))
