@@ -13,7 +13,11 @@
 
 int store_fail(store *st, bp_error *e, const char *doing)
 {
-	bp_error_set(e, "%s: %s %s", st->path, doing, sqlite3_errmsg(st->db));
+	/* a write to a file opened for reading: say why in words, short enough for a footer */
+	if (st->readonly[0] && (sqlite3_errcode(st->db) & 0xff) == SQLITE_READONLY)
+		bp_error_set(e, "%s %s", doing, st->readonly);
+	else
+		bp_error_set(e, "%s: %s %s", st->path, doing, sqlite3_errmsg(st->db));
 	return -1;
 }
 

@@ -165,6 +165,16 @@ if "${runas[@]}" test -x "$BIN" 2>/dev/null; then
 			wait_for "Answers cannot be saved: the file is read-only"
 		check "at $size the warning begins the screen" \
 			bash -c "tmux -S '$SOCK' capture-pane -p -t e2e | sed -n 3p | grep -q 'Answers cannot be saved:'"
+		if [ "$size" = 120x40 ]; then
+			keys Enter
+			wait_for "Space reveal" >/dev/null && keys Space
+			wait_for "Enter grade" >/dev/null && keys Enter
+			wait_for "Grade:" >/dev/null && keys 3
+			check "a grade says why it was not saved" \
+				wait_for "could not save the answer: the file is read-only (Permission denied)"
+			keys q
+			wait_for "Enter drill" >/dev/null
+		fi
 		keys q
 		expect_eq "and quits cleanly at $size" "$(exit_status)" 0
 	done
