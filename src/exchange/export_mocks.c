@@ -50,22 +50,22 @@ static int add(collect *c, json_t *o)
 
 static int add_round(void *ctx, const store_mock_round *r)
 {
-	return add(ctx, json_pack("{s:I, s:s, s:s, s:o, s:o, s:[]}", "id", (json_int_t)r->id,
-				  "template", r->tpl, "title", r->title, "started",
-				  exchange_time(r->started), "finished", exchange_time(r->finished),
-				  "segments"));
+	return add(ctx,
+	           json_pack("{s:I, s:s, s:s, s:o, s:o, s:[]}", "id", (json_int_t)r->id, "template",
+	                     r->tpl, "title", r->title, "started", exchange_time(r->started),
+	                     "finished", exchange_time(r->finished), "segments"));
 }
 
 static int add_segment(void *ctx, const store_mock_segment *g)
 {
-	return add(ctx, json_pack("{s:s, s:s, s:i, s:s, s:i, s:I, s:b, s:i, s:i, s:o, s:o, s:o, "
-				  "s:[]}",
-				  "title", g->title, "item", g->item, "rev", g->rev, "rubric",
-				  g->rubric, "minutes", g->minutes, "elapsed_ms",
-				  (json_int_t)g->elapsed_ms, "ended", g->ended, "covered",
-				  g->covered, "points", g->points, "notes", text_value(g->notes), "scored",
-				  exchange_time(g->scored), "grade",
-				  g->grade ? json_integer(g->grade) : json_null(), "scores"));
+	return add(ctx,
+	           json_pack("{s:s, s:s, s:i, s:s, s:i, s:I, s:b, s:i, s:i, s:o, s:o, s:o, "
+	                     "s:[]}",
+	                     "title", g->title, "item", g->item, "rev", g->rev, "rubric", g->rubric,
+	                     "minutes", g->minutes, "elapsed_ms", (json_int_t)g->elapsed_ms,
+	                     "ended", g->ended, "covered", g->covered, "points", g->points, "notes",
+	                     text_value(g->notes), "scored", exchange_time(g->scored), "grade",
+	                     g->grade ? json_integer(g->grade) : json_null(), "scores"));
 }
 
 static int add_score(void *ctx, const store_mock_score *s)
@@ -75,7 +75,7 @@ static int add_score(void *ctx, const store_mock_score *s)
 	collect to = {json_object_get(json_array_get(segs->v, (size_t)s->pos), "scores"), false};
 
 	if (!to.v || add(&to, json_pack("{s:s, s:i, s:o}", "dimension", s->dimension, "score",
-					s->score, "evidence", text_value(s->evidence)))) {
+	                                s->score, "evidence", text_value(s->evidence)))) {
 		segs->failed = true;
 		return 1;
 	}

@@ -120,7 +120,7 @@ bool exchange_id_ok(const char *s)
  * right type and the wrong content.
  */
 int exchange_refuse(const place *p, const char *key, const json_t *v, const char *want,
-                  const char *shown, bp_error *e)
+                    const char *shown, bp_error *e)
 {
 	char at[128];
 
@@ -138,7 +138,7 @@ int exchange_refuse(const place *p, const char *key, const json_t *v, const char
 
 /* An integer from lo to hi; an optional one may be absent (*out keeps its value). */
 int exchange_get_int(const place *p, const json_t *o, const char *key, bool required, long lo,
-                   long hi, int *out, bp_error *e)
+                     long hi, int *out, bp_error *e)
 {
 	const json_t *v = json_object_get(o, key);
 	char want[64], shown[32];
@@ -162,8 +162,8 @@ int exchange_get_id(const place *p, const json_t *o, const char *key, const char
 
 	if (!json_is_string(v) || !exchange_id_ok(json_string_value(v)))
 		return exchange_refuse(p, key, v,
-		              "an item id (a-z, 0-9, '.' and '-', at most 100 characters)", NULL,
-		              e);
+		                       "an item id (a-z, 0-9, '.' and '-', at most 100 characters)",
+		                       NULL, e);
 	*out = json_string_value(v);
 	return 0;
 }
@@ -175,7 +175,8 @@ int exchange_get_bool(const place *p, const json_t *o, const char *key, bool *ou
 	if (!v)
 		return 0;
 	if (!json_is_boolean(v))
-		return exchange_refuse(p, key, v, "true or false", json_is_string(v) ? "a string" : NULL, e);
+		return exchange_refuse(p, key, v, "true or false",
+		                       json_is_string(v) ? "a string" : NULL, e);
 	*out = json_is_true(v);
 	return 0;
 }
@@ -191,8 +192,9 @@ int exchange_get_time(const place *p, const json_t *o, const char *key, unsigned
 		return 0;
 	if (!json_is_string(v) || clock_parse_iso(json_string_value(v), out) < 0)
 		return exchange_refuse(p, key, v,
-		                       flags & TIME_NULLABLE ? "null or a time like 2026-11-29T08:00:00Z"
-		                                             : "a time like 2026-11-29T08:00:00Z",
+		                       flags & TIME_NULLABLE
+		                           ? "null or a time like 2026-11-29T08:00:00Z"
+		                           : "a time like 2026-11-29T08:00:00Z",
 		                       NULL, e);
 	if (!(flags & TIME_DONE) || (*out >= REVIEW_EPOCH && *out <= clock_now() + 86400))
 		return 0;
@@ -200,7 +202,8 @@ int exchange_get_time(const place *p, const json_t *o, const char *key, unsigned
 	 * backprep's time is a broken clock. Shown as read back, never raw. */
 	clock_format_iso(*out, shown);
 	clock_format_iso(clock_now() + 86400, latest);
-	snprintf(want, sizeof(want), "a time from 2000-01-01 to a day after this clock (%s)", latest);
+	snprintf(want, sizeof(want), "a time from 2000-01-01 to a day after this clock (%s)",
+	         latest);
 	return exchange_refuse(p, key, v, want, shown, e);
 }
 
@@ -213,7 +216,8 @@ static int read_review(const place *p, const json_t *o, store_review *r, bp_erro
 	r->draw = -1.0;
 	r->source = "drill";
 	if (!json_is_object(o))
-		return exchange_refuse(p, "", o, "an object", json_is_string(o) ? "a string" : NULL, e);
+		return exchange_refuse(p, "", o, "an object", json_is_string(o) ? "a string" : NULL,
+		                       e);
 	if (exchange_get_id(p, o, "item", &r->item, e) < 0 ||
 	    exchange_get_int(p, o, "rev", true, 1, REV_MAX, &r->rev, e) < 0)
 		return -1;
@@ -229,7 +233,8 @@ static int read_review(const place *p, const json_t *o, store_review *r, bp_erro
 		const char *s = json_is_string(src) ? json_string_value(src) : "";
 
 		if (strcmp(s, "drill") != 0 && strcmp(s, "mock") != 0 && strcmp(s, "cram") != 0)
-			return exchange_refuse(p, "source", src, "\"drill\", \"mock\" or \"cram\"", NULL, e);
+			return exchange_refuse(p, "source", src, "\"drill\", \"mock\" or \"cram\"",
+			                       NULL, e);
 		r->source = s;
 	}
 	if (draw && !json_is_null(draw)) {
@@ -240,10 +245,10 @@ static int read_review(const place *p, const json_t *o, store_review *r, bp_erro
 
 			snprintf(shown, sizeof(shown), "%g", d);
 			return exchange_refuse(p, "draw", draw, "null or a number from 0 up to 1",
-			              json_is_number(draw)   ? shown
-			              : json_is_string(draw) ? "a string"
-			                                     : NULL,
-			              e);
+			                       json_is_number(draw)   ? shown
+			                       : json_is_string(draw) ? "a string"
+			                                              : NULL,
+			                       e);
 		}
 		r->draw = d;
 	}
@@ -254,7 +259,8 @@ static int read_flags(const place *p, const json_t *o, exchange_flags *f, bp_err
 {
 	memset(f, 0, sizeof(*f));
 	if (!json_is_object(o))
-		return exchange_refuse(p, "", o, "an object", json_is_string(o) ? "a string" : NULL, e);
+		return exchange_refuse(p, "", o, "an object", json_is_string(o) ? "a string" : NULL,
+		                       e);
 	if (exchange_get_id(p, o, "id", &f->item, e) < 0 ||
 	    exchange_get_int(p, o, "rev", false, 1, REV_MAX, &f->rev, e) < 0 ||
 	    exchange_get_bool(p, o, "suspended", &f->suspended, e) < 0 ||
@@ -428,7 +434,8 @@ static int read_doc(exchange_file *x, const char *path, bp_error *e)
 	/* version 1 had no settings, and its "mocks" was always empty */
 	if (json_integer_value(version) < 2)
 		return 0;
-	if (exchange_read_settings(x, settings, &p, e) < 0 || exchange_read_mocks(x, mocks, &p, e) < 0)
+	if (exchange_read_settings(x, settings, &p, e) < 0 ||
+	    exchange_read_mocks(x, mocks, &p, e) < 0)
 		return -1;
 	return 0;
 }

@@ -158,7 +158,8 @@ static int read_segment(place *p, const json_t *o, int pos, store_mock_import *r
 	if (scores && !json_is_array(scores))
 		return exchange_refuse(p, "scores", scores, "an array", NULL, e);
 	if (json_array_size(scores) > SCORES_MAX)
-		return exchange_refuse(p, "scores", scores, "an array of at most 64 scores", NULL, e);
+		return exchange_refuse(p, "scores", scores, "an array of at most 64 scores", NULL,
+		                       e);
 	json_array_foreach(scores, i, v)
 	{
 		snprintf(p->at + len, sizeof(p->at) - len, ".scores[%zu]", i);
@@ -202,7 +203,8 @@ static int read_round(place *p, const json_t *o, store_mock_import *r, bp_error 
 	json_array_foreach(segs, i, g)
 	{
 		snprintf(p->at + len, sizeof(p->at) - len, ".segments[%zu]", i);
-		if (read_segment(p, g, (int)i, r, (store_mock_segment *)&r->segs[i], &n_scores, e) < 0)
+		if (read_segment(p, g, (int)i, r, (store_mock_segment *)&r->segs[i], &n_scores, e) <
+		    0)
 			return -1;
 		r->n_segs = (int)i + 1;
 	}

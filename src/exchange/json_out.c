@@ -88,7 +88,7 @@ static int shorten(const char *buf, size_t size, void *data)
 		}
 		/* a number starts with '-' or a digit (the 'e' of true is not one) */
 		if (c && (s->n ? strchr("-+.0123456789eE", c) != NULL
-			       : c == '-' || (c >= '0' && c <= '9'))) {
+		               : c == '-' || (c >= '0' && c <= '9'))) {
 			put(s, buf + from, i - from);
 			from = i + 1;
 			if (s->n < sizeof(s->num) - 1)
@@ -110,8 +110,9 @@ static int shorten(const char *buf, size_t size, void *data)
 int exchange_json_dump(const struct json_t *root, size_t flags, FILE *f, size_t *bytes)
 {
 	shortener s = {.f = f};
-	int rc = json_dump_callback(root, shorten, &s, (flags & ~(size_t)JSON_REAL_PRECISION(31)) |
-							     JSON_REAL_PRECISION(17));
+	int rc = json_dump_callback(root, shorten, &s,
+	                            (flags & ~(size_t)JSON_REAL_PRECISION(31)) |
+	                                JSON_REAL_PRECISION(17));
 
 	flush_number(&s); /* a document that is a bare number */
 	if (bytes)
