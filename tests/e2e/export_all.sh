@@ -189,6 +189,14 @@ check "and no mock round" grep -qx "imported 0 mock rounds (2 already present)" 
 expect_eq "the counts are as they were" \
 	"$(fresh_sql "SELECT (SELECT count(*) FROM review) || ' ' || (SELECT count(*) FROM mock_round) || ' ' || (SELECT count(*) FROM mock_score)")" "$before"
 
+# A version 1 export (before settings, mock rounds and buries) is still read.
+jq '.version = 1 | del(.settings) | .mocks = [] | del(.items[].buried_until)' "$T/a.json" >"$T/v1.json"
+out=$("$BIN" "${CONTENT[@]}" --db "$T/v1.db" import "$T/v1.json")
+check "a version 1 export still imports" grep -q "^imported $(sql 'SELECT count(*) FROM review') reviews (0 already present)" <<<"$out"
+expect_eq "with the same log" \
+	"$(sqlite3 "$T/v1.db" "SELECT item, at, grade, source FROM review ORDER BY item, at, id")" \
+	"$(sql "SELECT item, at, grade, source FROM review ORDER BY item, at, id")"
+
 # Merging into a database with its own round #1: the imported #1 gets the next number, and
 # the local settings win.
 "$BIN" "${CONTENT[@]}" --db "$T/other.db" plan --interview 2027-01-10 >/dev/null
