@@ -77,7 +77,7 @@ DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-
 	       libjansson-dev libcmocka-dev tmux sqlite3 jq procps
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all run test check bench sim fuzz fuzz-run deps install uninstall clean
+.PHONY: all run test check bench sim crash fuzz fuzz-run deps install uninstall clean
 
 all: $(BIN)
 
@@ -188,6 +188,12 @@ test: deps
 
 check:
 	@$(MAKE) --no-print-directory B=build/san SAN=1 test
+
+# The kill -9 loop of tests/e2e/crash.sh, N kills (make test runs 20).
+N ?= 1000
+crash: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@CRASH_N=$(N) BACKPREP_BIN=$(abspath $(BIN)) bash tests/e2e/crash.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCH_BIN)

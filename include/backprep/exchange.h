@@ -1,7 +1,8 @@
 /*
  * exchange: progress in and out of the store as files. The JSON export (format
- * "backprep-export", version 1; the README's "Export and import" documents it) holds the
- * cards, the review log and the plan dates; the CSV holds the review log alone.
+ * "backprep-export", version 2; the README's "Export and import" documents it) holds the
+ * cards with their flags, the review log, the plan dates, the settings made in the app and
+ * the mock rounds; the CSV holds the review log alone. Version 1 files are still read.
  *
  * Reading an export checks the whole file before anything is written, and never touches the
  * store: a refused file leaves the database as it was. Merging adds, never takes away. Only
@@ -21,7 +22,7 @@
 #include "backprep/store.h"
 
 enum {
-	EXCHANGE_VERSION = 1,
+	EXCHANGE_VERSION = 2, /* 2 adds settings, mock rounds and buried_until; 1 is still read */
 	/* The largest export import reads: about 140,000 reviews, years of daily drills. */
 	EXCHANGE_MAX_BYTES = 32 << 20,
 };
@@ -33,6 +34,15 @@ int exchange_write_json(store *st, FILE *f, size_t *bytes, bp_error *e);
 
 /* Writes the review log to f as CSV (RFC 4180) with a header line. */
 int exchange_write_csv(store *st, FILE *f, bp_error *e);
+
+/*
+ * Prints a jansson document (flags as json_dumpf's, JSON_REAL_PRECISION aside) with every
+ * real in the shortest form that reads back as the same double: 0.63028553, not
+ * 0.63028552999999998. Every JSON that backprep prints goes through it. *bytes (when not
+ * NULL) is what was written.
+ */
+struct json_t;
+int exchange_json_dump(const struct json_t *root, size_t flags, FILE *f, size_t *bytes);
 
 typedef struct exchange_file exchange_file;
 
@@ -48,15 +58,17 @@ void exchange_free(exchange_file *x);
 typedef struct exchange_counts {
 	size_t added;    /* reviews appended to the log */
 	size_t present;  /* reviews the log had already */
-	size_t settings; /* plan dates copied (the database had none) */
+	size_t settings; /* plan dates and settings copied (the database had none) */
 	size_t flagged;  /* cards that gained a flag (suspended, starred) */
 	size_t cards;    /* cards rebuilt from the merged log */
+	size_t mocks_added, mocks_present; /* mock rounds added, and already there */
 } exchange_counts;
 
 /*
  * Merges x into st in one transaction: the reviews (those already in the log are not added
- * again), the plan start and interview date where st has none, and the suspended and starred
- * flags. Cards are not rebuilt here: that is replay_all's job, afterwards.
+ * again), the plan dates and settings where st has none, the suspended, starred and buried
+ * flags, and the mock rounds st does not have (the same template started at the same second
+ * is the same round); then every card is rebuilt from the merged log.
  */
 int exchange_merge(store *st, const catalog *c, const sched *sp, const exchange_file *x,
 		   exchange_counts *out,

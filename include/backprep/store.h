@@ -54,7 +54,8 @@ typedef struct store_day {
 } store_day;
 
 /*
- * Opens (creating when missing, unless read-only) the database at path. Read-write opens take
+ * Opens (creating when missing, unless read-only) the database at path. An empty (0-byte)
+ * file is refused: a progress file is never empty, so it was cut short or made by hand. Read-write opens take
  * an exclusive lock on "<path>.lock" so that a second backprep is told at once; they apply
  * migrations after copying the file to "<path>.bak-v<N>". A file that is not SQLite, belongs
  * to another application, or was written by a newer backprep is refused and never written.
@@ -63,6 +64,14 @@ typedef struct store_day {
 int store_open(const char *path, unsigned flags, store **out, bp_error *e);
 void store_close(store *st);
 const char *store_path(const store *st);
+
+/*
+ * Why nothing can be written to st, e.g. "the file is read-only (Permission denied)", or
+ * NULL when it can be. A read-write open of a file that cannot be written (the file or its
+ * directory read-only) opens it for reading and says so here, so that the trainer can show
+ * the progress and tell the person, and a command that writes can refuse before it starts.
+ */
+const char *store_readonly(const store *st);
 
 /* Appends the review (setting r->id) and writes the card, in one transaction. */
 int store_record(store *st, store_review *r, const store_card *c, bp_error *e);
@@ -117,5 +126,10 @@ int store_first_review(store *st, int64_t *at, bp_error *e);
 /* 1 when found (value copied to buf), 0 when not set, -1 on error. */
 int store_setting_get(store *st, const char *key, char *buf, size_t n, bp_error *e);
 int store_setting_set(store *st, const char *key, const char *value, bp_error *e);
+
+/* Calls fn for every setting, by key; the strings live only during the call. fn returns
+ * nonzero to stop. */
+typedef int (*store_setting_fn)(void *ctx, const char *key, const char *value);
+int store_settings(store *st, store_setting_fn fn, void *ctx, bp_error *e);
 
 #endif

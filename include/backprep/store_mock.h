@@ -87,6 +87,26 @@ typedef struct store_mock_scoring {
 
 int store_mock_record(store *st, const store_mock_scoring *s, bp_error *e);
 
+/* A round as import adds it: what export wrote of it. */
+typedef struct store_mock_import {
+	int64_t id; /* its id where it was exported */
+	const char *tpl, *title;
+	int64_t started, finished; /* finished: 0 while unfinished */
+	const store_mock_segment *segs; /* in order, pos 0 to n_segs - 1 */
+	int n_segs;
+	const store_mock_score *scores; /* .pos says whose; in the order they were scored */
+	int n_scores;
+} store_mock_import;
+
+/*
+ * Adds a round inside the caller's transaction (import), unless the database has a round of
+ * the same template, started at the same second, that drew the same questions: that is the
+ * same round, kept as it is. The
+ * round keeps its id when the database has no round of that id. A scored segment is linked
+ * to the mock review of its question at the time it was scored. 1 when added, 0 when present.
+ */
+int store_mock_put(store *st, const store_mock_import *r, bp_error *e);
+
 /* Removes a round with its segments and scores; the reviews it recorded stay in the log. */
 int store_mock_discard(store *st, int64_t round, bp_error *e);
 

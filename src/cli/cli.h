@@ -24,6 +24,10 @@ int cmd_import(const app_opts *o, int argc, char **argv);
 /* Opens the app (read-only or not) or prints why not; 0 on success. */
 int cli_open(bp_app *app, const app_opts *o, bool readonly);
 
+/* Opens the app to write; refuses (printing "cannot <doing> PATH: <why>") a progress file
+ * that cannot be written; 0 on success. */
+int cli_open_writable(bp_app *app, const app_opts *o, const char *doing);
+
 /* Prints "backprep: <error>" to stderr and returns 1. */
 int cli_fail(const bp_error *e);
 

@@ -14,7 +14,7 @@ int cmd_doctor(const app_opts *o, int argc, char **argv)
 	if (argc > 0) {
 		return cli_usage_error("unknown argument '%s' for doctor", argv[0]);
 	}
-	if (cli_open(&app, o, false))
+	if (cli_open_writable(&app, o, "check and repair"))
 		return 1;
 	if (replay_doctor(app.st, app.cat, &app.sched, &r, &e) < 0) {
 		app_close(&app);

@@ -8,6 +8,7 @@
 
 #include "backprep/exchange.h"
 #include "backprep/replay.h"
+#include "backprep/text.h"
 #include "cli.h"
 
 enum format { FORMAT_JSON, FORMAT_CSV };
@@ -136,7 +137,7 @@ int cmd_import(const app_opts *o, int argc, char **argv)
 	 * writes nothing, not even a new empty database */
 	if (exchange_read(argv[0], &x, &e) < 0)
 		return cli_fail(&e);
-	if (cli_open(&app, o, false)) {
+	if (cli_open_writable(&app, o, "import into")) {
 		exchange_free(x);
 		return 1;
 	}
@@ -147,7 +148,12 @@ int cmd_import(const app_opts *o, int argc, char **argv)
 	}
 	exchange_free(x);
 	app_close(&app);
-	printf("imported %zu reviews (%zu already present); %zu cards rebuilt\n", n.added,
-	       n.present, n.cards);
+	printf("imported %zu %s (%zu already present); %zu %s rebuilt\n", n.added,
+	       text_plural((long long)n.added, "review", "reviews"), n.present, n.cards,
+	       text_plural((long long)n.cards, "card", "cards"));
+	if (n.mocks_added || n.mocks_present)
+		printf("imported %zu %s (%zu already present)\n", n.mocks_added,
+		       text_plural((long long)n.mocks_added, "mock round", "mock rounds"),
+		       n.mocks_present);
 	return 0;
 }

@@ -34,6 +34,21 @@ static int print_review(void *ctx, const store_review *r)
 	return 0;
 }
 
+static int count_one(void *ctx, const store_review *r)
+{
+	(void)r;
+	++*(int *)ctx;
+	return 1; /* one is enough */
+}
+
+/* 1 when the log has an answer to item, 0 when none, -1 when it cannot be read. */
+static int count_reviews(store *st, const char *item)
+{
+	int n = 0;
+
+	return store_reviews(st, item, count_one, &n, NULL) < 0 ? -1 : n;
+}
+
 static void print_schedule(bp_app *app, const store_card *sc, int64_t now)
 {
 	char due[16], when[16];
@@ -90,6 +105,12 @@ int cmd_item(const app_opts *o, int argc, char **argv)
 		app_close(&app);
 		return cli_fail(&e);
 	}
+	if (!it && !found && count_reviews(app.st, argv[0]) == 0) {
+		/* never in the content nor in the progress file: one message, no header */
+		app_close(&app);
+		fprintf(stderr, "backprep: no item '%s' in the content or the progress file\n", id);
+		return 1;
+	}
 	if (it) {
 		printf("%s  (%s · %s · level %d · week %d · %d min) rev %d\n  %.*s\n", it->id,
 		       area_name(it->area), kind_name(it->kind), it->level, it->week, it->minutes,
@@ -112,9 +133,5 @@ int cmd_item(const app_opts *o, int argc, char **argv)
 	if (!h.n)
 		printf("  none\n");
 	app_close(&app);
-	if (!it && !h.n && !found) {
-		fprintf(stderr, "backprep: no item '%s' in the content or the progress file\n", id);
-		return 1;
-	}
 	return 0;
 }

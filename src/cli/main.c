@@ -102,6 +102,20 @@ static const char *stop_name(int signo)
 	}
 }
 
+int cli_open_writable(bp_app *app, const app_opts *o, const char *doing)
+{
+	const char *why;
+	bp_error e;
+
+	if (cli_open(app, o, false))
+		return 1;
+	if (!(why = store_readonly(app->st)))
+		return 0;
+	bp_error_set(&e, "cannot %s %s: %s; nothing was written", doing, store_path(app->st), why);
+	app_close(app);
+	return cli_fail(&e);
+}
+
 static int run_tui(const app_opts *o)
 {
 	bp_app app;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "backprep/clock.h"
+#include "backprep/exchange.h"
 #include "backprep/mock.h"
 #include "backprep/text.h"
 #include "cli.h"
@@ -139,7 +140,7 @@ static int print_json(bp_app *app, const mock_summary *s, const mock_ready *rd)
 	json_object_set_new(root, "rounds", rounds);
 	json_object_set_new(root, "dimensions", dims_json(s));
 	json_object_set_new(root, "readiness", ready_json(s, rd));
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	exchange_json_dump(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER, stdout, NULL);
 	putchar('\n');
 	json_decref(root);
 	return 0;

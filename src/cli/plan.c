@@ -5,6 +5,7 @@
 
 #include "backprep/clock.h"
 #include "backprep/text.h"
+#include "backprep/exchange.h"
 #include "cli.h"
 
 static const char *const states[] = { "open", "met", "missed" };
@@ -100,7 +101,7 @@ static void print_json(const app_day *day, const plan_progress *pr)
 				      day->reach.feasible, "message", day->pace_msg));
 	json_object_set_new(root, "profile", profile);
 	json_object_set_new(root, "weeks", weeks);
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	exchange_json_dump(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER, stdout, NULL);
 	putchar('\n');
 	json_decref(root);
 }
@@ -179,7 +180,18 @@ static int set_dates(const app_opts *o, const char *start, const char *interview
 			start && parse_day(start, false, &s) < 0 ? start : interview);
 		return EXIT_USAGE;
 	}
-	if (cli_open(&app, o, false))
+	/* as the first-run screen: an interview today or before leaves no day to prepare */
+	if (interview && iv && iv <= clock_local_day(clock_now())) {
+		char today[16];
+
+		clock_format_day(clock_local_day(clock_now()), today);
+		bp_error_set(&e, "the interview date must be after today (%s), not %s; give a later "
+				 "date, or none to clear it",
+			     today, interview);
+		cli_fail(&e);
+		return EXIT_USAGE;
+	}
+	if (cli_open_writable(&app, o, "change the plan's dates in"))
 		return 1;
 	if ((start && app_set_plan_start(&app, s, &e) < 0) ||
 	    (interview && app_set_interview(&app, iv, &e) < 0)) {

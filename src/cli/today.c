@@ -6,6 +6,7 @@
 #include "backprep/card.h"
 #include "backprep/clock.h"
 #include "backprep/text.h"
+#include "backprep/exchange.h"
 #include "cli.h"
 
 static json_t *day_or_null(int64_t day)
@@ -71,7 +72,7 @@ static int print_json(const bp_app *app, const app_day *day)
 	json_object_set_new(root, "interview", day_or_null(day->interview));
 	json_object_set_new(root, "queue", entries);
 	json_object_set_new(root, "content_problems", json_integer((json_int_t)app->problems.n));
-	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	exchange_json_dump(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER, stdout, NULL);
 	putchar('\n');
 	json_decref(root);
 	return 0;
@@ -95,14 +96,18 @@ static void print_queue(const queue *q)
 
 int cmd_today(const app_opts *o, int argc, char **argv)
 {
-	bool json = argc == 1 && strcmp(argv[0], "--json") == 0;
+	bool json = false;
 	bp_app app;
 	app_day day;
 	bp_error e;
 	char buf[1200], date[16];
 
-	if (argc > 0 && !json) {
-		return cli_usage_error("unknown argument '%s' for today", argv[0]);
+	/* each argument on its own, so that the message names the one that is wrong */
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0 && !json)
+			json = true;
+		else
+			return cli_usage_error("unknown argument '%s' for today", argv[i]);
 	}
 	if (cli_open(&app, o, true))
 		return 1;

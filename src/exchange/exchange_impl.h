@@ -6,13 +6,21 @@
 #include <stdbool.h>
 
 #include "backprep/exchange.h"
+#include "backprep/store_mock.h"
 
 /* An entry of "items": only the flags are read; the rest is rebuilt by replay. */
 typedef struct exchange_flags {
 	const char *item;
 	int rev; /* 0 when the file gives none */
 	bool suspended, starred;
+	int64_t buried_until; /* 0: not buried */
+	int64_t due;          /* kept for a card that has no answer to rebuild it from; 0: none */
 } exchange_flags;
+
+/* A setting made in the app; the strings live in the document. */
+typedef struct exchange_setting {
+	const char *key, *value;
+} exchange_setting;
 
 /*
  * Twins are reviews with the same item, revision, time and grade: what merging compares.
@@ -30,6 +38,50 @@ struct exchange_file {
 	size_t n_flags;
 	char plan_start[16]; /* "YYYY-MM-DD", or "" when the file has none */
 	char interview[16];
+	exchange_setting *settings; /* version 2 on */
+	size_t n_settings;
+	store_mock_import *mocks; /* each with its own segs and scores, malloc'd */
+	size_t n_mocks;
 };
+
+/* Where in the document a value is, for messages: "" (the top), "reviews[3]", "plan". */
+typedef struct place {
+	const char *file;
+	char at[64];
+} place;
+
+/*
+ * The checks every reader of the document shares (import.c). Each refuses a value with its
+ * place and the reason ("reviews[3].grade must be an integer from 1 to 4, not 5"), never
+ * echoing text from the file, and returns -1; 0 when the value is good.
+ */
+bool exchange_id_ok(const char *s);
+int exchange_refuse(const place *p, const char *key, const json_t *v, const char *want,
+                    const char *shown, bp_error *e);
+int exchange_get_int(const place *p, const json_t *o, const char *key, bool required, long lo,
+                     long hi, int *out, bp_error *e);
+int exchange_get_id(const place *p, const json_t *o, const char *key, const char **out,
+                    bp_error *e);
+int exchange_get_bool(const place *p, const json_t *o, const char *key, bool *out, bp_error *e);
+
+enum {
+	TIME_NULLABLE = 1, /* absent or null is 0 */
+	TIME_DONE = 2,     /* something done: from 2000-01-01 to a day after the clock */
+};
+int exchange_get_time(const place *p, const json_t *o, const char *key, unsigned flags,
+                      int64_t *out, bp_error *e);
+
+/* The settings and the mock rounds of a version 2 document (import_mocks.c). */
+int exchange_read_settings(exchange_file *x, const json_t *settings, place *p, bp_error *e);
+int exchange_read_mocks(exchange_file *x, const json_t *mocks, place *p, bp_error *e);
+
+/* A time as ISO 8601 in UTC, or null for 0 (never, not yet). */
+json_t *exchange_time(int64_t t);
+
+/* Appends every mock round of st to rounds, with segments, scores, evidence and notes. */
+int exchange_add_mocks(store *st, json_t *rounds, bp_error *e);
+
+/* Sets in o each setting made in the app, but the plan dates ("plan" holds them). */
+int exchange_add_settings(store *st, json_t *o, bp_error *e);
 
 #endif

@@ -7,6 +7,7 @@
 #include "backprep/clock.h"
 #include "backprep/exchange.h"
 #include "backprep/fsrs.h"
+#include "exchange_impl.h"
 
 static const char *state_name(int state)
 {
@@ -54,11 +55,11 @@ static int add_items(store *st, json_t *items, bp_error *e)
 		json_t *o;
 
 		clock_format_iso(c->due, due);
-		o = json_pack("{s:s, s:i, s:s, s:f, s:f, s:s, s:i, s:i, s:b, s:b}", "id", c->item,
-		              "rev", c->rev, "state", state_name(c->state), "stability",
+		o = json_pack("{s:s, s:i, s:s, s:f, s:f, s:s, s:i, s:i, s:b, s:b, s:o}", "id",
+		              c->item, "rev", c->rev, "state", state_name(c->state), "stability",
 		              c->stability, "difficulty", c->difficulty, "due", due, "reps",
 		              c->reps, "lapses", c->lapses, "suspended", c->suspended, "starred",
-		              c->starred);
+		              c->starred, "buried_until", exchange_time(c->buried_until));
 		if (json_array_append_new(items, o) < 0) {
 			bp_error_set(e, "cannot write the card of '%s' to the export", c->item);
 			free(v);
@@ -91,31 +92,18 @@ static int add_review(void *ctx, const store_review *r)
 	return l->failed;
 }
 
-/* Writes what jansson gives it to the file and counts it. */
-typedef struct sink {
-	FILE *f;
-	size_t bytes;
-} sink;
-
-static int to_file(const char *buf, size_t size, void *data)
-{
-	sink *s = data;
-
-	s->bytes += size;
-	return fwrite(buf, 1, size, s->f) == size ? 0 : -1;
-}
-
 int exchange_write_json(store *st, FILE *f, size_t *bytes, bp_error *e)
 {
 	json_t *root = NULL, *items = json_array(), *start = NULL, *interview = NULL;
+	json_t *settings = json_object(), *mocks = json_array();
 	review_list reviews = {json_array(), false};
 	char now[32];
-	sink s = {f, 0};
 	int rc = -1;
 
-	if (!items || !reviews.v)
+	if (!items || !reviews.v || !settings || !mocks)
 		goto oom;
-	if (add_items(st, items, e) < 0 || store_reviews(st, NULL, add_review, &reviews, e) < 0)
+	if (add_items(st, items, e) < 0 || store_reviews(st, NULL, add_review, &reviews, e) < 0 ||
+	    exchange_add_settings(st, settings, e) < 0 || exchange_add_mocks(st, mocks, e) < 0)
 		goto out;
 	if (reviews.failed)
 		goto oom;
@@ -123,17 +111,17 @@ int exchange_write_json(store *st, FILE *f, size_t *bytes, bp_error *e)
 	    plan_date(st, "interview_date", &interview, e) < 0)
 		goto out;
 	clock_format_iso(clock_now(), now);
-	/* mock rounds are not kept yet; the key is there so that readers of version 1 expect it */
-	root = json_pack("{s:s, s:i, s:s, s:O, s:O, s:{s:O, s:O}, s:[]}", "format", EXCHANGE_FORMAT,
-	                 "version", EXCHANGE_VERSION, "exported_at", now, "items", items, "reviews",
-	                 reviews.v, "plan", "start", start, "interview", interview, "mocks");
+	root = json_pack("{s:s, s:i, s:s, s:O, s:O, s:{s:O, s:O}, s:O, s:O}", "format",
+	                 EXCHANGE_FORMAT, "version", EXCHANGE_VERSION, "exported_at", now, "items",
+	                 items, "reviews", reviews.v, "plan", "start", start, "interview",
+	                 interview, "settings", settings, "mocks", mocks);
 	if (!root)
 		goto oom;
-	if (json_dump_callback(root, to_file, &s, JSON_INDENT(2)) < 0 || fputc('\n', f) == EOF) {
+	if (exchange_json_dump(root, JSON_INDENT(2), f, bytes) < 0 || fputc('\n', f) == EOF) {
 		bp_error_set(e, "could not write the export");
 		goto out;
 	}
-	*bytes = s.bytes + 1;
+	*bytes += 1;
 	rc = 0;
 	goto out;
 oom:
@@ -143,6 +131,8 @@ out:
 	json_decref(reviews.v);
 	json_decref(start);
 	json_decref(interview);
+	json_decref(settings);
+	json_decref(mocks);
 	json_decref(root);
 	return rc;
 }

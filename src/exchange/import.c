@@ -20,6 +20,9 @@
 
 enum { ID_MAX = 100, REV_MAX = 1000000 };
 
+/* 2000-01-01T00:00:00Z: nothing done in backprep is older. */
+static const int64_t REVIEW_EPOCH = 946684800;
+
 /* The whole file, if it is at most EXCHANGE_MAX_BYTES. */
 static char *read_file(const char *path, size_t *len, bp_error *e)
 {
@@ -98,7 +101,7 @@ static const char *type_name(const json_t *v)
 
 /* Item ids as packs write them (area.slug: a-z, 0-9, '.' and '-'); nothing else reaches the
  * database, and from there the terminal. */
-static bool id_ok(const char *s)
+bool exchange_id_ok(const char *s)
 {
 	size_t n = strlen(s);
 
@@ -111,21 +114,15 @@ static bool id_ok(const char *s)
 	return true;
 }
 
-/* Where in the document a value is, for messages: "" (the top), "reviews[3]", "plan". */
-typedef struct place {
-	const char *file;
-	char at[48];
-} place;
-
 /*
  * "reviews[3].grade must be W, not a string", or "... must be W, not 5" when shown is given,
  * or "... is missing: it must be W" when v is NULL, or "... must be W" for a string of the
  * right type and the wrong content.
  */
-static int refuse(const place *p, const char *key, const json_t *v, const char *want,
-                  const char *shown, bp_error *e)
+int exchange_refuse(const place *p, const char *key, const json_t *v, const char *want,
+                    const char *shown, bp_error *e)
 {
-	char at[80];
+	char at[128];
 
 	snprintf(at, sizeof(at), "%s%s%s", p->at, p->at[0] && key[0] ? "." : "", key);
 	if (shown)
@@ -140,8 +137,8 @@ static int refuse(const place *p, const char *key, const json_t *v, const char *
 }
 
 /* An integer from lo to hi; an optional one may be absent (*out keeps its value). */
-static int get_int(const place *p, const json_t *o, const char *key, bool required, long lo,
-                   long hi, int *out, bp_error *e)
+int exchange_get_int(const place *p, const json_t *o, const char *key, bool required, long lo,
+                     long hi, int *out, bp_error *e)
 {
 	const json_t *v = json_object_get(o, key);
 	char want[64], shown[32];
@@ -150,65 +147,94 @@ static int get_int(const place *p, const json_t *o, const char *key, bool requir
 		return 0;
 	snprintf(want, sizeof(want), "an integer from %ld to %ld", lo, hi);
 	if (!json_is_integer(v))
-		return refuse(p, key, v, want, json_is_string(v) ? "a string" : NULL, e);
+		return exchange_refuse(p, key, v, want, json_is_string(v) ? "a string" : NULL, e);
 	if (json_integer_value(v) < lo || json_integer_value(v) > hi) {
 		snprintf(shown, sizeof(shown), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		return refuse(p, key, v, want, shown, e);
+		return exchange_refuse(p, key, v, want, shown, e);
 	}
 	*out = (int)json_integer_value(v);
 	return 0;
 }
 
-static int get_id(const place *p, const json_t *o, const char *key, const char **out, bp_error *e)
+int exchange_get_id(const place *p, const json_t *o, const char *key, const char **out, bp_error *e)
 {
 	const json_t *v = json_object_get(o, key);
 
-	if (!json_is_string(v) || !id_ok(json_string_value(v)))
-		return refuse(p, key, v,
-		              "an item id (a-z, 0-9, '.' and '-', at most 100 characters)", NULL,
-		              e);
+	if (!json_is_string(v) || !exchange_id_ok(json_string_value(v)))
+		return exchange_refuse(p, key, v,
+		                       "an item id (a-z, 0-9, '.' and '-', at most 100 characters)",
+		                       NULL, e);
 	*out = json_string_value(v);
 	return 0;
 }
 
-static int get_bool(const place *p, const json_t *o, const char *key, bool *out, bp_error *e)
+int exchange_get_bool(const place *p, const json_t *o, const char *key, bool *out, bp_error *e)
 {
 	const json_t *v = json_object_get(o, key);
 
 	if (!v)
 		return 0;
 	if (!json_is_boolean(v))
-		return refuse(p, key, v, "true or false", json_is_string(v) ? "a string" : NULL, e);
+		return exchange_refuse(p, key, v, "true or false",
+		                       json_is_string(v) ? "a string" : NULL, e);
 	*out = json_is_true(v);
 	return 0;
 }
 
+int exchange_get_time(const place *p, const json_t *o, const char *key, unsigned flags,
+                      int64_t *out, bp_error *e)
+{
+	const json_t *v = json_object_get(o, key);
+	char shown[32], want[96], latest[32];
+
+	*out = 0;
+	if ((flags & TIME_NULLABLE) && (!v || json_is_null(v)))
+		return 0;
+	if (!json_is_string(v) || clock_parse_iso(json_string_value(v), out) < 0)
+		return exchange_refuse(p, key, v,
+		                       flags & TIME_NULLABLE
+		                           ? "null or a time like 2026-11-29T08:00:00Z"
+		                           : "a time like 2026-11-29T08:00:00Z",
+		                       NULL, e);
+	if (!(flags & TIME_DONE) || (*out >= REVIEW_EPOCH && *out <= clock_now() + 86400))
+		return 0;
+	/* a review from the future would keep its card out of the queue for years; one before
+	 * backprep's time is a broken clock. Shown as read back, never raw. */
+	clock_format_iso(*out, shown);
+	clock_format_iso(clock_now() + 86400, latest);
+	snprintf(want, sizeof(want), "a time from 2000-01-01 to a day after this clock (%s)",
+	         latest);
+	return exchange_refuse(p, key, v, want, shown, e);
+}
+
 static int read_review(const place *p, const json_t *o, store_review *r, bp_error *e)
 {
-	const json_t *at = json_object_get(o, "at"), *src = json_object_get(o, "source");
+	const json_t *src = json_object_get(o, "source");
 	const json_t *draw = json_object_get(o, "draw");
 
 	memset(r, 0, sizeof(*r));
 	r->draw = -1.0;
 	r->source = "drill";
 	if (!json_is_object(o))
-		return refuse(p, "", o, "an object", json_is_string(o) ? "a string" : NULL, e);
-	if (get_id(p, o, "item", &r->item, e) < 0 ||
-	    get_int(p, o, "rev", true, 1, REV_MAX, &r->rev, e) < 0)
+		return exchange_refuse(p, "", o, "an object", json_is_string(o) ? "a string" : NULL,
+		                       e);
+	if (exchange_get_id(p, o, "item", &r->item, e) < 0 ||
+	    exchange_get_int(p, o, "rev", true, 1, REV_MAX, &r->rev, e) < 0)
 		return -1;
-	if (!json_is_string(at) || clock_parse_iso(json_string_value(at), &r->at) < 0)
-		return refuse(p, "at", at, "a time like 2026-11-29T08:00:00Z", NULL, e);
-	if (get_int(p, o, "grade", true, 1, 4, &r->grade, e) < 0 ||
-	    get_int(p, o, "covered", false, 0, INT_MAX, &r->covered, e) < 0 ||
-	    get_int(p, o, "points", false, 0, INT_MAX, &r->points, e) < 0 ||
-	    get_int(p, o, "hints", false, 0, INT_MAX, &r->hints, e) < 0 ||
-	    get_int(p, o, "seconds", false, 0, INT_MAX, &r->seconds, e) < 0)
+	if (exchange_get_time(p, o, "at", TIME_DONE, &r->at, e) < 0)
+		return -1;
+	if (exchange_get_int(p, o, "grade", true, 1, 4, &r->grade, e) < 0 ||
+	    exchange_get_int(p, o, "covered", false, 0, INT_MAX, &r->covered, e) < 0 ||
+	    exchange_get_int(p, o, "points", false, 0, INT_MAX, &r->points, e) < 0 ||
+	    exchange_get_int(p, o, "hints", false, 0, INT_MAX, &r->hints, e) < 0 ||
+	    exchange_get_int(p, o, "seconds", false, 0, INT_MAX, &r->seconds, e) < 0)
 		return -1;
 	if (src) {
 		const char *s = json_is_string(src) ? json_string_value(src) : "";
 
 		if (strcmp(s, "drill") != 0 && strcmp(s, "mock") != 0 && strcmp(s, "cram") != 0)
-			return refuse(p, "source", src, "\"drill\", \"mock\" or \"cram\"", NULL, e);
+			return exchange_refuse(p, "source", src, "\"drill\", \"mock\" or \"cram\"",
+			                       NULL, e);
 		r->source = s;
 	}
 	if (draw && !json_is_null(draw)) {
@@ -218,11 +244,11 @@ static int read_review(const place *p, const json_t *o, store_review *r, bp_erro
 			char shown[32];
 
 			snprintf(shown, sizeof(shown), "%g", d);
-			return refuse(p, "draw", draw, "null or a number from 0 up to 1",
-			              json_is_number(draw)   ? shown
-			              : json_is_string(draw) ? "a string"
-			                                     : NULL,
-			              e);
+			return exchange_refuse(p, "draw", draw, "null or a number from 0 up to 1",
+			                       json_is_number(draw)   ? shown
+			                       : json_is_string(draw) ? "a string"
+			                                              : NULL,
+			                       e);
 		}
 		r->draw = d;
 	}
@@ -233,11 +259,14 @@ static int read_flags(const place *p, const json_t *o, exchange_flags *f, bp_err
 {
 	memset(f, 0, sizeof(*f));
 	if (!json_is_object(o))
-		return refuse(p, "", o, "an object", json_is_string(o) ? "a string" : NULL, e);
-	if (get_id(p, o, "id", &f->item, e) < 0 ||
-	    get_int(p, o, "rev", false, 1, REV_MAX, &f->rev, e) < 0 ||
-	    get_bool(p, o, "suspended", &f->suspended, e) < 0 ||
-	    get_bool(p, o, "starred", &f->starred, e) < 0)
+		return exchange_refuse(p, "", o, "an object", json_is_string(o) ? "a string" : NULL,
+		                       e);
+	if (exchange_get_id(p, o, "id", &f->item, e) < 0 ||
+	    exchange_get_int(p, o, "rev", false, 1, REV_MAX, &f->rev, e) < 0 ||
+	    exchange_get_bool(p, o, "suspended", &f->suspended, e) < 0 ||
+	    exchange_get_bool(p, o, "starred", &f->starred, e) < 0 ||
+	    exchange_get_time(p, o, "due", TIME_NULLABLE, &f->due, e) < 0 ||
+	    exchange_get_time(p, o, "buried_until", TIME_NULLABLE, &f->buried_until, e) < 0)
 		return -1;
 	return 0;
 }
@@ -253,7 +282,7 @@ static int read_day(const place *p, const json_t *plan, const char *key, char ou
 		return 0;
 	if (!json_is_string(v) || strlen(json_string_value(v)) != 10 ||
 	    clock_parse_iso(json_string_value(v), &t) < 0)
-		return refuse(p, key, v, "null or a date like 2026-12-20", NULL, e);
+		return exchange_refuse(p, key, v, "null or a date like 2026-12-20", NULL, e);
 	memcpy(out, json_string_value(v), 11);
 	return 0;
 }
@@ -352,7 +381,7 @@ static int read_items(exchange_file *x, const json_t *items, place *p, bp_error 
 		snprintf(p->at, sizeof(p->at), "items[%zu]", i);
 		if (read_flags(p, v, &f, e) < 0)
 			return -1;
-		if (f.suspended || f.starred)
+		if (f.suspended || f.starred || f.buried_until)
 			x->flags[x->n_flags++] = f;
 	}
 	return 0;
@@ -365,6 +394,8 @@ static int read_doc(exchange_file *x, const char *path, bp_error *e)
 	const json_t *version = json_object_get(root, "version");
 	const json_t *reviews = json_object_get(root, "reviews");
 	const json_t *items = json_object_get(root, "items"), *plan = json_object_get(root, "plan");
+	const json_t *settings = json_object_get(root, "settings");
+	const json_t *mocks = json_object_get(root, "mocks");
 	place p = {path, ""};
 
 	if (!json_is_object(root)) {
@@ -379,26 +410,32 @@ static int read_doc(exchange_file *x, const char *path, bp_error *e)
 		return -1;
 	}
 	if (!json_is_integer(version))
-		return refuse(&p, "version", version, "an integer", NULL, e);
-	if (json_integer_value(version) != EXCHANGE_VERSION) {
+		return exchange_refuse(&p, "version", version, "an integer", NULL, e);
+	if (json_integer_value(version) < 1 || json_integer_value(version) > EXCHANGE_VERSION) {
 		bp_error_at(e, path, 0, 0,
 		            "export version %" JSON_INTEGER_FORMAT
-		            " is not supported: this backprep reads version %d",
+		            " is not supported: this backprep reads versions 1 to %d",
 		            json_integer_value(version), EXCHANGE_VERSION);
 		return -1;
 	}
 	/* the arrays may be absent (nothing to merge), but not something else */
 	if (reviews && !json_is_array(reviews))
-		return refuse(&p, "reviews", reviews, "an array", NULL, e);
+		return exchange_refuse(&p, "reviews", reviews, "an array", NULL, e);
 	if (items && !json_is_array(items))
-		return refuse(&p, "items", items, "an array", NULL, e);
+		return exchange_refuse(&p, "items", items, "an array", NULL, e);
 	if (plan && !json_is_null(plan) && !json_is_object(plan))
-		return refuse(&p, "plan", plan, "an object", NULL, e);
+		return exchange_refuse(&p, "plan", plan, "an object", NULL, e);
 	if (read_reviews(x, reviews, &p, e) < 0 || read_items(x, items, &p, e) < 0)
 		return -1;
 	snprintf(p.at, sizeof(p.at), "plan");
 	if (read_day(&p, plan, "start", x->plan_start, e) < 0 ||
 	    read_day(&p, plan, "interview", x->interview, e) < 0)
+		return -1;
+	/* version 1 had no settings, and its "mocks" was always empty */
+	if (json_integer_value(version) < 2)
+		return 0;
+	if (exchange_read_settings(x, settings, &p, e) < 0 ||
+	    exchange_read_mocks(x, mocks, &p, e) < 0)
 		return -1;
 	return 0;
 }
@@ -456,5 +493,11 @@ void exchange_free(exchange_file *x)
 	free(x->nth);
 	free(x->first);
 	free(x->flags);
+	free(x->settings);
+	for (size_t i = 0; i < x->n_mocks; i++) {
+		free((void *)x->mocks[i].segs);
+		free((void *)x->mocks[i].scores);
+	}
+	free(x->mocks);
 	free(x);
 }

@@ -1,7 +1,8 @@
 /*
  * merge: a checked export added to the store in one transaction. Merging adds and never takes
- * away: reviews the log has already are not added again, a plan date the database has is
- * kept, and a flag is turned on but never off. Cards are rebuilt afterwards, by replay.
+ * away: reviews the log has already are not added again, a plan date or setting the database
+ * has is kept, a flag is turned on but never off (a bury lasts to the later of the two), and
+ * a mock round the database has is kept as it is. Cards are rebuilt afterwards, by replay.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,20 +11,25 @@
 #include "backprep/clock.h"
 #include "backprep/fsrs.h"
 #include "backprep/replay.h"
+#include "backprep/store_mock.h"
 #include "exchange_impl.h"
 
-/* A plan date from the file, where the database has none ("" is a cleared date). */
-static int copy_setting(store *st, const char *key, const char *value, exchange_counts *out,
-                        bp_error *e)
+/*
+ * A setting from the file, where the database has none. For a plan date, "" is a cleared date
+ * and counts as none; another setting made in the app, even cleared (a recruiter answer taken
+ * back), is this person's choice on this machine and is kept.
+ */
+static int copy_setting(store *st, const char *key, const char *value, bool empty_is_unset,
+                        exchange_counts *out, bp_error *e)
 {
 	char have[64];
 	int found;
 
-	if (!value[0])
+	if (empty_is_unset && !value[0])
 		return 0;
 	if ((found = store_setting_get(st, key, have, sizeof(have), e)) < 0)
 		return -1;
-	if (found && have[0])
+	if (found && (have[0] || !empty_is_unset))
 		return 0;
 	if (store_setting_set(st, key, value, e) < 0)
 		return -1;
@@ -47,12 +53,15 @@ static int set_flags(store *st, const catalog *c, const exchange_flags *f, excha
 		snprintf(sc.item, sizeof(sc.item), "%s", f->item);
 		sc.rev = it ? it->rev : f->rev ? f->rev : 1;
 		sc.state = FSRS_NEW;
-		sc.due = clock_now();
-	} else if ((sc.suspended || !f->suspended) && (sc.starred || !f->starred)) {
+		sc.due = f->due ? f->due : clock_now();
+	} else if ((sc.suspended || !f->suspended) && (sc.starred || !f->starred) &&
+	           sc.buried_until >= f->buried_until) {
 		return 0;
 	}
 	sc.suspended = sc.suspended || f->suspended;
 	sc.starred = sc.starred || f->starred;
+	if (f->buried_until > sc.buried_until)
+		sc.buried_until = f->buried_until;
 	if (store_card_put(st, &sc, e) < 0)
 		return -1;
 	out->flagged++;
@@ -96,12 +105,26 @@ int exchange_merge(store *st, const catalog *c, const sched *sp, const exchange_
 	if (store_begin(st, e) < 0)
 		return -1;
 	if (merge_reviews(st, x, out, e) < 0 ||
-	    copy_setting(st, "plan_start", x->plan_start, out, e) < 0 ||
-	    copy_setting(st, "interview_date", x->interview, out, e) < 0)
+	    copy_setting(st, "plan_start", x->plan_start, true, out, e) < 0 ||
+	    copy_setting(st, "interview_date", x->interview, true, out, e) < 0)
 		goto fail;
+	for (size_t i = 0; i < x->n_settings; i++)
+		if (copy_setting(st, x->settings[i].key, x->settings[i].value, false, out, e) < 0)
+			goto fail;
 	for (size_t i = 0; i < x->n_flags; i++)
 		if (set_flags(st, c, &x->flags[i], out, e) < 0)
 			goto fail;
+	/* after the reviews, so that a scored segment finds the review it recorded */
+	for (size_t i = 0; i < x->n_mocks; i++) {
+		int added = store_mock_put(st, &x->mocks[i], e);
+
+		if (added < 0)
+			goto fail;
+		if (added)
+			out->mocks_added++;
+		else
+			out->mocks_present++;
+	}
 	/* the cards are rebuilt from the merged log in the same transaction: all or nothing */
 	if (replay_rebuild(st, c, sp, &out->cards, e) < 0 || store_commit(st, e) < 0)
 		goto fail;

@@ -37,6 +37,22 @@ static const char *const mock_sql[ST_COUNT] = {
 				   "grade = ?, review = ?, ended = 1 WHERE round = ? AND pos = ?",
 	[ST_MOCK_ROUND_FINISHED] = "UPDATE mock_round SET finished = ? WHERE id = ?",
 	[ST_MOCK_DISCARD] = "DELETE FROM mock_round WHERE id = ?",
+	/* the same round: its template, its start to the second and the questions it drew */
+	[ST_MOCK_SAME] = "SELECT id FROM mock_round r WHERE template = ? AND started = ? AND "
+			 "(SELECT group_concat(item, ' ') FROM (SELECT item FROM mock_segment "
+			 "WHERE round = r.id ORDER BY pos)) IS ?",
+	[ST_MOCK_ID_TAKEN] = "SELECT EXISTS (SELECT 1 FROM mock_round WHERE id = ?)",
+	[ST_MOCK_ROUND_PUT] = "INSERT INTO mock_round (id, template, title, started, finished) "
+			      "VALUES (?, ?, ?, ?, ?)",
+	/* the review a scored segment recorded is the log's mock answer to its question at
+	 * the time it was scored, with its grade */
+	[ST_MOCK_SEGMENT_PUT] = "INSERT INTO mock_segment (round, pos, title, item, rev, rubric, "
+				"minutes, elapsed_ms, ended, covered, points, notes, scored, grade, "
+				"review) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+				"?13, ?14, (SELECT id FROM review WHERE item = ?4 AND rev = ?5 AND "
+				"at = ?13 AND grade = ?14 AND source = 'mock' ORDER BY id LIMIT 1))",
+	[ST_MOCK_SCORE_PUT] = "INSERT INTO mock_score (round, pos, dimension, score, evidence) "
+			      "VALUES (?, ?, ?, ?, ?)",
 };
 
 const char *store_mock_sql(enum stmt_id id)
@@ -51,8 +67,7 @@ static const char *text(sqlite3_stmt *s, int col)
 	return t ? (const char *)t : "";
 }
 
-/* Steps a prepared, bound statement that returns no rows. */
-static int done(store *st, sqlite3_stmt *s, bp_error *e, const char *doing)
+int store_done(store *st, sqlite3_stmt *s, bp_error *e, const char *doing)
 {
 	int rc = sqlite3_step(s);
 
@@ -217,7 +232,7 @@ static int create(store *st, const void *in, void *out, bp_error *e)
 	sqlite3_bind_text(s, 1, r->tpl, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, r->title, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, r->started);
-	if (done(st, s, e, "could not save the round:") < 0)
+	if (store_done(st, s, e, "could not save the round:") < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(st->db);
 	for (int i = 0; i < r->n; i++) {
@@ -232,7 +247,7 @@ static int create(store *st, const void *in, void *out, bp_error *e)
 		sqlite3_bind_int(s, 5, g->rev);
 		sqlite3_bind_text(s, 6, g->rubric, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 7, g->minutes);
-		if (done(st, s, e, "could not save the round:") < 0)
+		if (store_done(st, s, e, "could not save the round:") < 0)
 			return -1;
 	}
 	return 0;
@@ -257,7 +272,7 @@ int store_mock_elapsed(store *st, int64_t round, int pos, int64_t elapsed_ms, bo
 	sqlite3_bind_int(s, 2, ended);
 	sqlite3_bind_int64(s, 3, round);
 	sqlite3_bind_int(s, 4, pos);
-	return done(st, s, e, "could not save the round's clock:");
+	return store_done(st, s, e, "could not save the round's clock:");
 }
 
 int store_mock_notes(store *st, int64_t round, int pos, const char *notes, bp_error *e)
@@ -269,7 +284,7 @@ int store_mock_notes(store *st, int64_t round, int pos, const char *notes, bp_er
 	sqlite3_bind_text(s, 1, notes, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, round);
 	sqlite3_bind_int(s, 3, pos);
-	return done(st, s, e, "could not save the notes:");
+	return store_done(st, s, e, "could not save the notes:");
 }
 
 static int score(store *st, const void *in, void *out, bp_error *e)
@@ -286,7 +301,7 @@ static int score(store *st, const void *in, void *out, bp_error *e)
 		sqlite3_bind_text(s, 3, m->v[i].dimension, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 4, m->v[i].score);
 		sqlite3_bind_text(s, 5, m->v[i].evidence ? m->v[i].evidence : "", -1, SQLITE_STATIC);
-		if (done(st, s, e, "could not save the scores:") < 0)
+		if (store_done(st, s, e, "could not save the scores:") < 0)
 			return -1;
 	}
 	if (m->review && (store_review_append(st, m->review, e) < 0 ||
@@ -306,7 +321,7 @@ static int score(store *st, const void *in, void *out, bp_error *e)
 	}
 	sqlite3_bind_int64(s, 6, m->round);
 	sqlite3_bind_int(s, 7, m->pos);
-	if (done(st, s, e, "could not save the scores:") < 0)
+	if (store_done(st, s, e, "could not save the scores:") < 0)
 		return -1;
 	if (m->finished <= 0)
 		return 0;
@@ -314,7 +329,7 @@ static int score(store *st, const void *in, void *out, bp_error *e)
 		return -1;
 	sqlite3_bind_int64(s, 1, m->finished);
 	sqlite3_bind_int64(s, 2, m->round);
-	return done(st, s, e, "could not save the round:");
+	return store_done(st, s, e, "could not save the round:");
 }
 
 int store_mock_record(store *st, const store_mock_scoring *m, bp_error *e)
@@ -329,5 +344,5 @@ int store_mock_discard(store *st, int64_t round, bp_error *e)
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, round);
-	return done(st, s, e, "could not discard the round:");
+	return store_done(st, s, e, "could not discard the round:");
 }

@@ -13,7 +13,11 @@
 
 int store_fail(store *st, bp_error *e, const char *doing)
 {
-	bp_error_set(e, "%s: %s %s", st->path, doing, sqlite3_errmsg(st->db));
+	/* a write to a file opened for reading: say why in words, short enough for a footer */
+	if (st->readonly[0] && (sqlite3_errcode(st->db) & 0xff) == SQLITE_READONLY)
+		bp_error_set(e, "%s %s", doing, st->readonly);
+	else
+		bp_error_set(e, "%s: %s %s", st->path, doing, sqlite3_errmsg(st->db));
 	return -1;
 }
 
@@ -90,9 +94,14 @@ static int check_header(const char *path, bool *exists, bp_error *e)
 	}
 	n = read(fd, head, sizeof(head));
 	close(fd);
-	if (n == 0) { /* an empty file is a new database to SQLite */
-		*exists = false;
-		return 0;
+	if (n == 0) {
+		/* SQLite would take it for a new database; but a progress file is never empty
+		 * once made, so this one was cut short (a crash, a full disk) or made by hand */
+		bp_error_set(e, "%s is empty (0 bytes), not a progress file; it was left "
+				"untouched. If you have no copy to put back, delete it and backprep "
+				"starts a new one",
+			     path);
+		return -1;
 	}
 	if (n < (ssize_t)sizeof(head) || memcmp(head, magic, sizeof(magic)) != 0) {
 		bp_error_set(e, "%s is not a backprep progress file (not an SQLite database); "
@@ -177,6 +186,108 @@ static int backup(store *st, int version, bp_error *e)
 	return 0;
 }
 
+/* Why this process cannot write the existing file at path (into why), or false when it can:
+ * SQLite writes the file itself and, in WAL mode, files beside it. */
+static bool cannot_write(const char *path, char *why, size_t n)
+{
+	char dir[PATHS_MAX];
+
+	if (access(path, W_OK) < 0 && (errno == EACCES || errno == EPERM || errno == EROFS)) {
+		snprintf(why, n, "the file is read-only (%s)", strerror(errno));
+		return true;
+	}
+	paths_dirname(path, dir, sizeof(dir));
+	if (access(dir, W_OK) < 0 && (errno == EACCES || errno == EPERM || errno == EROFS)) {
+		snprintf(why, n, "its directory is read-only (%s)", strerror(errno));
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Opens the file for reading. A WAL database needs its "-shm" file, which a read-only
+ * directory cannot hold: with no "-wal" beside it either, every change is in the file
+ * itself, and SQLite may read it as immutable (no locks, no "-shm"). Nobody can write it
+ * meanwhile, since a writer would need the same directory to put its "-wal" in.
+ */
+static int open_for_reading(store *st, int *version, bp_error *e)
+{
+	char uri[PATHS_MAX * 3 + 32], wal[PATHS_MAX];
+	size_t n = 0;
+	struct stat sb;
+	int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+				 NULL);
+
+	if (rc == SQLITE_OK && check_owner(st, version, e) == 0)
+		return 0;
+	snprintf(wal, sizeof(wal), "%s-wal", st->path);
+	rc = sqlite3_errcode(st->db) & 0xff;
+	if ((rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN) ||
+	    (stat(wal, &sb) == 0 && sb.st_size > 0)) {
+		if (rc == SQLITE_OK)
+			return -1; /* check_owner said why */
+		return store_fail(st, e, "cannot read it:");
+	}
+	sqlite3_close(st->db);
+	st->db = NULL;
+	n = (size_t)snprintf(uri, sizeof(uri), "file:");
+	for (const unsigned char *c = (const unsigned char *)st->path; *c; c++)
+		n += (size_t)snprintf(uri + n, sizeof(uri) - n,
+				      strchr("?#%", *c) || *c < 0x20 || *c >= 0x7f ? "%%%02X" : "%c",
+				      *c);
+	snprintf(uri + n, sizeof(uri) - n, "?immutable=1");
+	if (sqlite3_open_v2(uri, &st->db,
+			    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK)
+		return store_fail(st, e, "cannot open:");
+	return check_owner(st, version, e);
+}
+
+/*
+ * Makes a new progress file whole under another name (schema, WAL mode) and renames it into
+ * place, so that a crash while making it leaves nothing where the progress file belongs: an
+ * empty file there would be refused (check_header), as it may be progress cut short.
+ */
+static int create_new(store *st, const char *dir, bp_error *e)
+{
+	char tmp[PATHS_MAX + 8], *path = st->path;
+	int rc = -1, fd;
+
+	snprintf(tmp, sizeof(tmp), "%s.new", path);
+	unlink(tmp); /* left by a crash while making it */
+	if (sqlite3_open_v2(tmp, &st->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		store_fail(st, e, "cannot create it:");
+		goto out;
+	}
+	/* the rollback journal while making it, so that closing leaves one file to rename */
+	if (exec(st, "PRAGMA synchronous=FULL;", e) < 0 || store_migrate(st, 0, e) < 0 ||
+	    exec(st, "PRAGMA journal_mode=WAL;", e) < 0)
+		goto out;
+	if (sqlite3_close(st->db) != SQLITE_OK) {
+		bp_error_set(e, "%s: cannot create it: %s", path, sqlite3_errmsg(st->db));
+		goto out;
+	}
+	st->db = NULL;
+	if (rename(tmp, path) < 0) {
+		bp_error_set(e, "cannot rename %s to %s: %s", tmp, path, strerror(errno));
+		goto out;
+	}
+	/* the new name on disk too, before an answer is saved in it */
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	rc = 0;
+out:
+	if (rc < 0)
+		unlink(tmp);
+	sqlite3_close(st->db);
+	st->db = NULL;
+	return rc;
+}
+
 static int open_db(store *st, unsigned flags, bp_error *e)
 {
 	enum { RW, RO, MEMORY } mode;
@@ -187,20 +298,13 @@ static int open_db(store *st, unsigned flags, bp_error *e)
 	if (check_header(st->path, &exists, e) < 0)
 		return -1;
 	mode = !(flags & STORE_READONLY) ? RW : exists ? RO : MEMORY;
-	if (mode == RW) {
-		paths_dirname(st->path, dir, sizeof(dir));
-		if (paths_mkdir_p(dir, 0700, e) < 0 || take_lock(st, e) < 0)
-			return -1;
-	}
-	/* Nothing recorded yet and only reading: an empty store in memory, no file made. */
-	oflags = mode == RO	  ? SQLITE_OPEN_READONLY
-		 : mode == MEMORY ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY
-				  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(st->path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-		return store_fail(st, e, "cannot open:");
-	if (check_owner(st, &version, e) < 0 || set_pragmas(st, mode != RW, e) < 0)
-		return -1;
+	if (mode != RW)
+		snprintf(st->readonly, sizeof(st->readonly), "it was opened for reading only");
+	else if (exists && cannot_write(st->path, st->readonly, sizeof(st->readonly)))
+		mode = RO; /* the progress can still be shown; store_readonly says why */
 	if (mode == RO) {
+		if (open_for_reading(st, &version, e) < 0 || set_pragmas(st, true, e) < 0)
+			return -1;
 		if (version < STORE_SCHEMA) {
 			bp_error_set(e, "%s is from an older backprep; start backprep once to "
 					"upgrade it",
@@ -209,6 +313,23 @@ static int open_db(store *st, unsigned flags, bp_error *e)
 		}
 		return 0;
 	}
+	if (mode == RW) {
+		paths_dirname(st->path, dir, sizeof(dir));
+		if (paths_mkdir_p(dir, 0700, e) < 0 || take_lock(st, e) < 0)
+			return -1;
+		/* under the lock, nobody else can be making it now */
+		if (access(st->path, F_OK) < 0 && errno == ENOENT && create_new(st, dir, e) < 0)
+			return -1;
+	}
+	/* Nothing recorded yet and only reading: an empty store in memory, no file made. */
+	oflags = mode == MEMORY ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY
+				: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(st->path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+		return store_fail(st, e, "cannot open:");
+	if (check_owner(st, &version, e) < 0 || set_pragmas(st, mode != RW, e) < 0)
+		return -1;
+	if (mode == RW && sqlite3_db_readonly(st->db, "main") == 1)
+		snprintf(st->readonly, sizeof(st->readonly), "SQLite opened it for reading only");
 	if (version < STORE_SCHEMA) {
 		if (version > 0 && backup(st, version, e) < 0)
 			return -1;
@@ -252,4 +373,9 @@ void store_close(store *st)
 const char *store_path(const store *st)
 {
 	return st->path;
+}
+
+const char *store_readonly(const store *st)
+{
+	return st->readonly[0] ? st->readonly : NULL;
 }

@@ -40,6 +40,7 @@ static const char *const sql[ST_COUNT] = {
 	[ST_DELETE_CARD] = "DELETE FROM card WHERE item = ?",
 	[ST_REVIEW_TWINS] = "SELECT count(*) FROM review WHERE item = ? AND rev = ? AND at = ? "
 			    "AND grade = ?",
+	[ST_SETTINGS] = "SELECT key, value FROM setting ORDER BY key",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
@@ -123,7 +124,8 @@ static void read_card(sqlite3_stmt *s, store_card *c)
 	c->buried_until = sqlite3_column_int64(s, 14);
 }
 
-static int insert_review(store *st, store_review *r, bp_error *e)
+/* doing: what the message names when it fails ("could not save the answer:") */
+static int insert_review(store *st, store_review *r, const char *doing, bp_error *e)
 {
 	sqlite3_stmt *s = store_stmt(st, ST_INSERT_REVIEW, e);
 	int rc;
@@ -146,14 +148,14 @@ static int insert_review(store *st, store_review *r, bp_error *e)
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return store_fail(st, e, "could not save the answer:");
+		return store_fail(st, e, doing);
 	r->id = sqlite3_last_insert_rowid(st->db);
 	return 0;
 }
 
 int store_review_append(store *st, store_review *r, bp_error *e)
 {
-	return insert_review(st, r, e);
+	return insert_review(st, r, "could not save the answer:", e);
 }
 
 static int put_card(store *st, const store_card *c, bp_error *e)
@@ -225,7 +227,7 @@ int store_record(store *st, store_review *r, const store_card *c, bp_error *e)
 {
 	if (run(st, ST_BEGIN, e, "could not save the answer:") < 0)
 		return -1;
-	if (insert_review(st, r, e) < 0)
+	if (insert_review(st, r, "could not save the answer:", e) < 0)
 		goto fail;
 	if (put_card(st, c, e) < 0)
 		goto fail;
@@ -327,7 +329,7 @@ int store_review_import(store *st, const store_review *r, bp_error *e)
 {
 	store_review copy = *r;
 
-	return insert_review(st, &copy, e);
+	return insert_review(st, &copy, "could not import a review:", e);
 }
 
 /* Collects the rows of a check PRAGMA into report; returns how many problems it found. */
@@ -481,6 +483,22 @@ int store_setting_set(store *st, const char *key, const char *value, bp_error *e
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, e, "cannot save a setting:");
+}
+
+int store_settings(store *st, store_setting_fn fn, void *ctx, bp_error *e)
+{
+	sqlite3_stmt *s = store_stmt(st, ST_SETTINGS, e);
+	int rc, stop = 0;
+
+	if (!s)
+		return -1;
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *k = sqlite3_column_text(s, 0), *v = sqlite3_column_text(s, 1);
+
+		stop = fn(ctx, k ? (const char *)k : "", v ? (const char *)v : "");
+	}
+	sqlite3_reset(s);
+	return stop || rc == SQLITE_DONE ? 0 : store_fail(st, e, "cannot read the settings:");
 }
 
 int store_first_review(store *st, int64_t *at, bp_error *e)

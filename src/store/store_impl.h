@@ -23,6 +23,7 @@ enum stmt_id {
 	ST_DELETE_REVIEW,
 	ST_DELETE_CARD,
 	ST_REVIEW_TWINS,
+	ST_SETTINGS,
 	ST_BEGIN,
 	ST_COMMIT,
 	ST_ROLLBACK,
@@ -41,6 +42,12 @@ enum stmt_id {
 	ST_MOCK_SEGMENT_SCORED,
 	ST_MOCK_ROUND_FINISHED,
 	ST_MOCK_DISCARD,
+	/* mock rounds as import adds them: mock_import.c */
+	ST_MOCK_SAME,
+	ST_MOCK_ID_TAKEN,
+	ST_MOCK_ROUND_PUT,
+	ST_MOCK_SEGMENT_PUT,
+	ST_MOCK_SCORE_PUT,
 	ST_COUNT
 };
 
@@ -48,6 +55,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int lock_fd; /* -1 when read-only */
+	char readonly[160]; /* why nothing can be written (store_readonly), or "" */
 	sqlite3_stmt *stmt[ST_COUNT];
 };
 
@@ -61,6 +69,9 @@ int store_migrate(store *st, int from, bp_error *e);
 
 /* The SQL of a mock round statement (mocks.c); NULL for others. */
 const char *store_mock_sql(enum stmt_id id);
+
+/* Steps a prepared, bound statement that returns no rows; e says `doing` when it fails. */
+int store_done(store *st, sqlite3_stmt *s, bp_error *e, const char *doing);
 
 /* Appends a review inside the caller's transaction; sets r->id. */
 int store_review_append(store *st, store_review *r, bp_error *e);

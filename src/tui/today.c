@@ -107,6 +107,9 @@ static void today_draw(tui *t)
 	snprintf(right, sizeof(right), "Today · %s", date);
 	draw_title("backprep", right);
 	doc_reset(d, COLS - 2);
+	if (store_readonly(t->app->st)) /* first, so that it shows at any size */
+		doc_printf(d, style(ATTR_BAD), "Answers cannot be saved: %s.",
+			   store_readonly(t->app->st));
 	if (!t->day_ok) {
 		doc_printf(d, style(ATTR_BAD), "%s", t->day_err);
 	} else {

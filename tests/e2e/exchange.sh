@@ -74,7 +74,7 @@ run export -o "$OUT"
 expect_eq "export runs while the trainer is open" "$RC" 0
 check "export -o leaves no temporary file" test ! -e "$OUT.tmp"
 expect_eq "the export says what it is" "$(json_of "$OUT" "json_extract(j, '\$.format'), json_extract(j, '\$.version')")" \
-	"backprep-export|1"
+	"backprep-export|2"
 expect_eq "exported_at is the clock, in UTC" "$(json_of "$OUT" "json_extract(j, '\$.exported_at')")" \
 	"2026-11-30T08:00:00Z"
 expect_eq "every review is exported" "$(json_of "$OUT" "json_array_length(j, '\$.reviews')")" "$REVS"
@@ -122,7 +122,7 @@ json_of "$OUT" "json_remove(j, '\$.reviews[$twin]')" >"$T/part.json"
 "$BIN" "${CONTENT[@]}" --db "$T/part.db" import "$T/part.json" >/dev/null
 run --db "$T/part.db" import "$OUT"
 expect_eq "merging adds the missing twin and nothing else" "$OUT_TEXT" \
-	"imported 1 reviews ($((REVS - 1)) already present); $(sql 'SELECT count(*) FROM card') cards rebuilt"
+	"imported 1 review ($((REVS - 1)) already present); $(sql 'SELECT count(*) FROM card') cards rebuilt"
 # (its id comes after the answers it was given with in the same second, so that second
 # replays in another order: the log keeps no finer time than the second)
 expect_eq "after which the log holds the same answers" \
@@ -162,6 +162,15 @@ refused "a review with grade 5 is refused by its index, nothing written" "$H/gra
 json_of "$OUT" "json_set(j, '\$.reviews[2].at', 'the day before')" >"$H/time.json"
 refused "an unreadable time is refused" "$H/time.json" \
 	"reviews[2].at must be a time like 2026-11-29T08:00:00Z"
+json_of "$OUT" "json_set(j, '\$.reviews[1].at', '9999-12-31T00:00:00Z')" >"$H/future.json"
+refused "a review dated in the year 9999 is refused with its place, nothing written" "$H/future.json" \
+	"$H/future.json: reviews[1].at must be a time from 2000-01-01 to a day after this clock (2026-12-01T08:00:00Z), not 9999-12-31T00:00:00Z"
+json_of "$OUT" "json_set(j, '\$.reviews[1].at', '2026-12-01T08:00:01Z')" >"$H/tomorrow.json"
+refused "a review a second more than a day ahead is refused" "$H/tomorrow.json" \
+	"reviews[1].at must be a time from 2000-01-01 to a day after this clock (2026-12-01T08:00:00Z), not 2026-12-01T08:00:01Z"
+json_of "$OUT" "json_set(j, '\$.reviews[2].at', '1999-12-31T23:59:59Z')" >"$H/old.json"
+refused "a review before 2000 is refused" "$H/old.json" \
+	"reviews[2].at must be a time from 2000-01-01 to a day after this clock (2026-12-01T08:00:00Z), not 1999-12-31T23:59:59Z"
 json_of "$OUT" "json_set(j, '\$.reviews[0].seconds', '12')" >"$H/string.json"
 refused "a string where a number belongs is refused" "$H/string.json" \
 	"reviews[0].seconds must be an integer from 0 to 2147483647, not a string"
@@ -170,8 +179,9 @@ refused "a review without its item is refused" "$H/missing.json" "reviews[3].ite
 json_of "$OUT" "json_set(j, '\$.reviews[0].item', 'api.x' || char(27) || '[2J')" >"$H/escape.json"
 refused "an item id with control characters is refused" "$H/escape.json" \
 	"reviews[0].item must be an item id"
-json_of "$OUT" "json_set(j, '\$.version', 2)" >"$H/v2.json"
-refused "another version is refused" "$H/v2.json" "export version 2 is not supported"
+json_of "$OUT" "json_set(j, '\$.version', 3)" >"$H/v3.json"
+refused "a newer version is refused" "$H/v3.json" \
+	"export version 3 is not supported: this backprep reads versions 1 to 2"
 json_of "$OUT" "json_set(j, '\$.format', 'anki')" >"$H/format.json"
 refused "another format is refused" "$H/format.json" "not a backprep export"
 printf '[{"format": "backprep-export", "version": 1}]\n' >"$H/array.json"
@@ -201,6 +211,16 @@ expect_eq "a suspended item never answered is a suspended new card" \
 expect_eq "the plan dates are copied into a database without them" \
 	"$(sqlite3 "$T/flags.db" "SELECT value FROM setting WHERE key IN ('plan_start', 'interview_date') ORDER BY key")" \
 	$'2026-12-24\n2026-11-20'
+
+# Numbers with a fraction print in the shortest form that reads back the same.
+printf '{"format": "backprep-export", "version": 1, "reviews": [{"item": "api.safe-methods", "rev": 1, "at": "2026-11-20T08:00:00Z", "grade": 3, "draw": 0.63028553}]}\n' >"$H/draw.json"
+"$BIN" "${CONTENT[@]}" --db "$T/draw.db" import "$H/draw.json" >/dev/null
+run --db "$T/draw.db" export
+check "a draw of 0.63028553 is exported as 0.63028553, not 0.63028552999999998" \
+	grep -qx '      "draw": 0.63028553' <<<"$OUT_TEXT"
+expect_eq "and kept exactly" "$(sqlite3 "$T/draw.db" "SELECT draw = 0.63028553 FROM review")" 1
+run --db "$T/draw.db" today --json
+check "today --json prints a recall of 1 as 1.0" grep -qx '      "retrievability": 1.0' <<<"$OUT_TEXT"
 
 # Export errors.
 run export -o "$T/no/such/dir/x.json"

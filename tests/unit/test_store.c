@@ -473,6 +473,62 @@ static void test_day_stats_counts_a_range(void **state)
 	store_close(st);
 }
 
+static void test_empty_file_is_refused_untouched(void **state)
+{
+	fixture *f = *state;
+	store *st = NULL;
+	bp_error e;
+	struct stat sb;
+	char lock[160];
+	int fd = open(f->db, O_WRONLY | O_CREAT, 0600);
+
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(store_open(f->db, 0, &st, &e), -1);
+	assert_null(st);
+	assert_non_null(strstr(e.msg, "is empty (0 bytes)"));
+	assert_non_null(strstr(e.msg, "delete it"));
+	assert_int_equal(store_open(f->db, STORE_READONLY, &st, &e), -1);
+	assert_int_equal(stat(f->db, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	snprintf(lock, sizeof(lock), "%s.lock", f->db);
+	assert_int_equal(access(lock, F_OK), -1); /* refused before the lock was taken */
+}
+
+/* A new file is made under another name and renamed into place: what a crash while making it
+ * leaves behind (a half-made "<path>.new") is not in the way, and nothing stays beside it. */
+static void test_new_file_is_made_whole(void **state)
+{
+	fixture *f = *state;
+	char tmp[160], buf[16];
+	FILE *fp;
+	store *st;
+
+	snprintf(tmp, sizeof(tmp), "%s.new", f->db);
+	assert_non_null(fp = fopen(tmp, "w"));
+	fputs("half", fp);
+	fclose(fp);
+	st = open_rw(f->db);
+	store_close(st);
+	assert_false(file_exists(tmp));
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), STORE_SCHEMA);
+	assert_string_equal(sql_text(f->db, "PRAGMA journal_mode", buf, sizeof(buf)), "wal");
+}
+
+static void test_readonly_reason(void **state)
+{
+	fixture *f = *state;
+	store *st = open_rw(f->db);
+	bp_error e;
+
+	assert_null(store_readonly(st));
+	store_close(st);
+	assert_int_equal(store_open(f->db, STORE_READONLY, &st, &e), 0);
+	assert_non_null(store_readonly(st));
+	assert_non_null(strstr(store_readonly(st), "reading only"));
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -491,6 +547,10 @@ int main(void)
 			test_readonly_existing_file_reads_and_refuses_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_settings_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_day_stats_counts_a_range, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_file_is_refused_untouched, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_reason, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_file_is_made_whole, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
