@@ -131,6 +131,30 @@ static void fit_hints(const char *hints, int cols, char *out, size_t size)
 }
 
 /* The message sits on the rule above the key hints, so it never hides them. */
+/* A message too long for the rule: wrapped over the last lines of the body, above the rule,
+ * so that all of it can be read (an error quoting a path can be long). At most a third of
+ * the screen; past that the last line says "…". */
+static void draw_long_message(const char *msg, int attr)
+{
+	text_lines l = { 0 };
+	int max = (LINES - 2) / 3, n, top;
+
+	if (max < 1 || text_wrap(msg, COLS - 4, 0, TEXT_PROSE, &l) < 0 || l.n == 0) {
+		text_lines_free(&l);
+		return;
+	}
+	n = (int)l.n < max ? (int)l.n : max;
+	top = LINES - 2 - n;
+	for (int i = 0; i < n; i++) {
+		move(top + i, 0);
+		clrtoeol();
+		put_text(top + i, 2, l.v[i].s, l.v[i].len, COLS - 4, attr);
+	}
+	if ((int)l.n > n)
+		put_text(top + n - 1, COLS - 3, "…", strlen("…"), 2, attr);
+	text_lines_free(&l);
+}
+
 void draw_footer(const char *hints, const char *msg, int msg_attr)
 {
 	char fitted[400];
@@ -142,15 +166,10 @@ void draw_footer(const char *hints, const char *msg, int msg_attr)
 
 		if (n >= sizeof(buf))
 			n = sizeof(buf) - 1;
-		if (text_width(buf, n) > COLS - 4) {
-			/* too long for the rule: cut after a whole word, and say so with "…" */
-			size_t fit = text_fit(buf, n, COLS - 6);
-
-			while (fit > 1 && buf[fit] != ' ')
-				fit--;
-			n = fit + (size_t)snprintf(buf + fit, sizeof(buf) - fit, " … ");
-		}
-		put_text(LINES - 2, 2, buf, n, COLS - 4, msg_attr);
+		if (text_width(buf, n) > COLS - 4)
+			draw_long_message(msg, msg_attr);
+		else
+			put_text(LINES - 2, 2, buf, n, COLS - 4, msg_attr);
 	}
 	fit_hints(hints, COLS - 2, fitted, sizeof(fitted));
 	put_text(LINES - 1, 1, fitted, strlen(fitted), COLS - 2, style(ATTR_DIM));

@@ -151,8 +151,9 @@ check "60x16: the Mock screen shows what Enter starts" wait_for "> Mixed backend
 keys Enter
 wait_for "segment 1 of 3" >/dev/null
 keys Enter Enter
-check "60x16: a long message ends at a whole word, marked as cut" \
-	wait_for "Clock stopped. Tick what you covered, then Enter to … "
+# Too long for the rule at 60 columns: wrapped above it, every word on screen.
+check "60x16: a long message wraps above the rule" wait_for "Clock stopped. Tick what you covered, then Enter to"
+check "60x16: and its end is on screen too" wait_for "score the rubric."
 keys Enter
 check "60x16: the rubric's levels and keys" wait_for "1-4 score this dimension"
 keys 3
