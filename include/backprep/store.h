@@ -55,10 +55,11 @@ typedef struct store_day {
 
 /*
  * Opens (creating when missing, unless read-only) the database at path. An empty (0-byte)
- * file is refused: a progress file is never empty, so it was cut short or made by hand. Read-write opens take
- * an exclusive lock on "<path>.lock" so that a second backprep is told at once; they apply
- * migrations after copying the file to "<path>.bak-v<N>". A file that is not SQLite, belongs
- * to another application, or was written by a newer backprep is refused and never written.
+ * file is refused: a progress file is never empty, so it was cut short or made by hand.
+ * Read-write opens take an exclusive lock on "<path>.lock" so that a second backprep is told
+ * at once; they apply migrations after copying the file to "<path>.bak-v<N>". A file that is
+ * not SQLite, belongs to another application, or was written by a newer backprep is refused
+ * and never written.
  * A read-only open of a missing file gives an empty store in memory.
  */
 int store_open(const char *path, unsigned flags, store **out, bp_error *e);

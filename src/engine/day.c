@@ -307,7 +307,9 @@ int app_day_build(const app_day_input *in, app_day *t)
 		.deadline_recall = in->sp->deadline_recall,
 	};
 	/* each day's budget is its plan week's */
-	n_days = t->plan.cal.days + PACE_HORIZON + (t->days_to_interview > 0 ? t->days_to_interview : 0);
+	n_days = t->plan.cal.days + PACE_HORIZON;
+	if (t->days_to_interview > 0)
+		n_days += t->days_to_interview;
 	if (!(budgets = malloc((size_t)n_days * sizeof(*budgets)))) {
 		plan_progress_free(&pr);
 		return -1;
