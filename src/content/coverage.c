@@ -13,7 +13,8 @@ static const char *level_list(unsigned levels, char *buf, size_t size)
 	buf[0] = '\0';
 	for (int l = 1; l <= 3; l++)
 		if (levels & (1u << l))
-			used += (size_t)snprintf(buf + used, size - used, "%s%d", used ? ", " : "", l);
+			used +=
+			    (size_t)snprintf(buf + used, size - used, "%s%d", used ? ", " : "", l);
 	return buf;
 }
 
@@ -42,23 +43,26 @@ static void check_week(const catalog *c, const bp_plan *p, int w, bp_diags *d)
 	else
 		snprintf(weeks, sizeof(weeks), "week 1");
 	for (int a = 0; a < AREA_COUNT; a++) {
-		int target = plan_share(wk->focus, (bp_area)a, wk->new_per_day, PLAN_DAYS / PLAN_WEEKS);
+		int target =
+		    plan_share(wk->focus, (bp_area)a, wk->new_per_day, PLAN_DAYS / PLAN_WEEKS);
 		int have = 0;
 		bp_error e;
 
 		if (wk->focus[a] <= 0 || target <= 0)
 			continue;
 		for (size_t i = 0; i < c->n_items; i++)
-			have += c->items[i].area == (bp_area)a && in_week(&c->items[i], w + 1, wk->levels);
+			have += c->items[i].area == (bp_area)a &&
+			        in_week(&c->items[i], w + 1, wk->levels);
 		if (have >= target)
 			continue;
-		bp_error_at(&e, p->file, wk->focus_line[a], wk->focus_col[a],
-			    "week %d gives %s a weight of %g, a target of %d new %s in %d days, but the "
-			    "packs have %d %s %s of %s at %s %s",
-			    w + 1, area_name((bp_area)a), wk->focus[a], target,
-			    text_plural(target, "question", "questions"), PLAN_DAYS / PLAN_WEEKS, have,
-			    area_name((bp_area)a), text_plural(have, "item", "items"), weeks,
-			    text_plural(level_count(wk->levels), "level", "levels"), lv);
+		bp_error_at(
+		    &e, p->file, wk->focus_line[a], wk->focus_col[a],
+		    "week %d gives %s a weight of %g, a target of %d new %s in %d days, but the "
+		    "packs have %d %s %s of %s at %s %s",
+		    w + 1, area_name((bp_area)a), wk->focus[a], target,
+		    text_plural(target, "question", "questions"), PLAN_DAYS / PLAN_WEEKS, have,
+		    area_name((bp_area)a), text_plural(have, "item", "items"), weeks,
+		    text_plural(level_count(wk->levels), "level", "levels"), lv);
 		bp_diags_add(d, &e);
 	}
 }
@@ -76,10 +80,11 @@ static void check_levels(const catalog *c, const bp_plan *p, bp_diags *d)
 		levels = p->weeks[it->week - 1].levels;
 		if (levels & (1u << it->level))
 			continue;
-		bp_error_at(&e, it->file, it->line, it->col,
-			    "level %d is not allowed in week %d, where the plan allows %s %s (item '%s')",
-			    it->level, it->week, text_plural(level_count(levels), "level", "levels"),
-			    level_list(levels, lv, sizeof(lv)), it->id);
+		bp_error_at(
+		    &e, it->file, it->line, it->col,
+		    "level %d is not allowed in week %d, where the plan allows %s %s (item '%s')",
+		    it->level, it->week, text_plural(level_count(levels), "level", "levels"),
+		    level_list(levels, lv, sizeof(lv)), it->id);
 		bp_diags_add(d, &e);
 	}
 }
@@ -87,7 +92,8 @@ static void check_levels(const catalog *c, const bp_plan *p, bp_diags *d)
 /* An item a segment takes without relaxing its kind or area (mock_pick's first tier). */
 static bool fills(const bp_segment *g, const bp_item *it)
 {
-	return it->area == g->area && segment_kind_ok(g, it) && (!g->level || it->level == g->level);
+	return it->area == g->area && segment_kind_ok(g, it) &&
+	       (!g->level || it->level == g->level);
 }
 
 static bool same_pool(const bp_segment *a, const bp_segment *b)
@@ -114,12 +120,12 @@ static void check_mock(const catalog *c, const bp_mock *m, bp_diags *d)
 		else
 			snprintf(level, sizeof(level), "any level");
 		bp_error_at(&e, g->file, g->line, g->col,
-			    "mock '%s': segment '%s' needs %d %s %s of kind %s at %s and the packs "
-			    "have %d; the round would fall back to another kind or area",
-			    m->id ? m->id : "?", g->title ? g->title : "?", need,
-			    area_name(g->area), text_plural(need, "item", "items"),
-			    g->kind >= 0 ? kind_name((bp_kind)g->kind) : "other than choice", level,
-			    have);
+		            "mock '%s': segment '%s' needs %d %s %s of kind %s at %s and the packs "
+		            "have %d; the round would fall back to another kind or area",
+		            m->id ? m->id : "?", g->title ? g->title : "?", need,
+		            area_name(g->area), text_plural(need, "item", "items"),
+		            g->kind >= 0 ? kind_name((bp_kind)g->kind) : "other than choice", level,
+		            have);
 		bp_diags_add(d, &e);
 	}
 }
