@@ -95,13 +95,21 @@ typedef struct bp_week {
 	int week;
 	const char *title, *goal;
 	double focus[AREA_COUNT];
+	int focus_line[AREA_COUNT], focus_col[AREA_COUNT]; /* where each weight is; 0: absent */
 	int daily_minutes, new_per_day;
 	unsigned levels; /* bit n set: level n allowed */
 	bp_milestone *milestones;
 	int n_milestones;
 } bp_week;
 
-enum { PLAN_WEEKS = 4 };
+enum { PLAN_WEEKS = 4, PLAN_DAYS = 28 }; /* the plan's length without an interview date */
+
+/*
+ * A week's new questions of area a over its `days`: the area's share of the focus weights,
+ * times the daily allowance and the days, rounded; 0 when no weight is above zero. The one
+ * arithmetic behind the engine's week targets (plan.h) and `validate --strict`.
+ */
+int plan_share(const double focus[AREA_COUNT], bp_area a, int new_per_day, int days);
 
 typedef struct bp_plan {
 	const char *id, *title, *file;
@@ -137,7 +145,12 @@ typedef struct bp_segment {
 	int n_phases;
 	int twist_at; /* minute of the segment, or -1 without a twist */
 	const char *twist;
+	const char *file; /* where it is defined */
+	int line, col;
 } bp_segment;
+
+/* The item is of the segment's kind (any kind but choice when the segment names none). */
+bool segment_kind_ok(const bp_segment *g, const bp_item *it);
 
 typedef struct bp_mock {
 	const char *id, *title, *description;
@@ -197,7 +210,19 @@ const bp_mock *catalog_mock(const catalog *c, size_t i);
 size_t catalog_question_count(const catalog *c);
 const bp_question *catalog_question(const catalog *c, size_t i);
 
-/* The quality rules of `validate --strict`; problems go to *diags. */
+/*
+ * The quality rules of `validate --strict`; problems go to *diags. With a plan loaded they
+ * include the plan against the packs (catalog_check_plan).
+ */
 void catalog_check_quality(const catalog *c, bp_diags *diags);
+
+/*
+ * The plan against the packs, when at least one pack is loaded: in each week, every area with a weight above zero has at
+ * least its target (plan_share over PLAN_DAYS / PLAN_WEEKS days) of items of that week or
+ * earlier at the week's levels, reported at the weight; every item's level is among its
+ * week's levels, reported at the item; every mock segment has enough items of its own area,
+ * kind and level to be filled without a fallback, reported at the segment.
+ */
+void catalog_check_plan(const catalog *c, bp_diags *diags);
 
 #endif

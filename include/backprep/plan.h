@@ -12,7 +12,7 @@
 
 #include "backprep/catalog.h"
 
-enum { PLAN_DAYS = 28, PLAN_MIN_DAYS = PLAN_WEEKS };
+enum { PLAN_MIN_DAYS = PLAN_WEEKS };
 
 typedef struct plan_calendar {
 	int64_t start;                  /* first local day (days since 1970-01-01) */
@@ -52,7 +52,7 @@ typedef struct plan_targets {
 void plan_targets_make(const bp_plan *plan, const double *adjust, int adjust_from,
 		       int daily_minutes, int new_per_day, plan_targets *t);
 
-/* The week's new items per area over its days: focus share × allowance × days, rounded. */
+/* The week's new items per area over its days: plan_share (catalog.h) of the week. */
 int plan_week_target(const plan_targets *t, const plan_calendar *cal, int week, bp_area a);
 
 #endif

@@ -1,5 +1,6 @@
 /* catalog: reading content directories into one catalog, and looking items up. */
 #include <dirent.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,22 @@ static const char *const area_names[AREA_COUNT] = {
 const char *area_name(bp_area a)
 {
 	return (unsigned)a < AREA_COUNT ? area_names[a] : "?";
+}
+
+int plan_share(const double focus[AREA_COUNT], bp_area a, int new_per_day, int days)
+{
+	double sum = 0;
+
+	for (int k = 0; k < AREA_COUNT; k++)
+		sum += focus[k];
+	if (sum <= 0)
+		return 0;
+	return (int)lround(focus[a] / sum * new_per_day * days);
+}
+
+bool segment_kind_ok(const bp_segment *g, const bp_item *it)
+{
+	return g->kind >= 0 ? (int)it->kind == g->kind : it->kind != KIND_CHOICE;
 }
 
 int area_parse(const char *s, bp_area *out)

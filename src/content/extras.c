@@ -86,8 +86,11 @@ static void read_week(sctx *s, const ynode *n, bp_week *w, int nth)
 		for (size_t i = 0; i + 1 < v->n; i += 2) {
 			bp_area a;
 
-			if (s_area(s, v->kids[i], "focus", what, &a))
-				s_num(s, v->kids[i + 1], area_name(a), what, 0, 1000, &w->focus[a]);
+			if (s_area(s, v->kids[i], "focus", what, &a) &&
+			    s_num(s, v->kids[i + 1], area_name(a), what, 0, 1000, &w->focus[a])) {
+				w->focus_line[a] = v->kids[i + 1]->line;
+				w->focus_col[a] = v->kids[i + 1]->col;
+			}
 		}
 	if ((v = ytree_get(n, "levels")) && s_list(s, v, "levels"))
 		for (size_t i = 0; i < v->n; i++) {

@@ -147,4 +147,5 @@ void catalog_check_quality(const catalog *c, bp_diags *d)
 			check_short(d, it, &it->steps[k].expect, "expect");
 	}
 	check_prompts(c, d);
+	catalog_check_plan(c, d);
 }

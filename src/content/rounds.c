@@ -138,6 +138,9 @@ static int read_segment(sctx *s, const ynode *n, const char *what, bp_segment *g
 	g->twist_at = -1;
 	if (!s_map(s, n, t, what))
 		return 0;
+	g->file = s->file;
+	g->line = n->line;
+	g->col = n->col;
 	s_opt_text(s, n, "title", what, &g->title);
 	s_area(s, ytree_get(n, "area"), "area", what, &g->area);
 	s_opt_text(s, n, "rubric", what, &g->rubric);

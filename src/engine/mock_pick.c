@@ -7,7 +7,7 @@
 /* How well an item fits a segment, lower is better; -1 when it does not fit at all. */
 static int tier(const bp_segment *g, const bp_item *it)
 {
-	bool kind_ok = g->kind >= 0 ? (int)it->kind == g->kind : it->kind != KIND_CHOICE;
+	bool kind_ok = segment_kind_ok(g, it);
 	bool other_ok = g->area != AREA_BEHAVIORAL && g->area != AREA_RECRUITER &&
 			it->area != AREA_BEHAVIORAL && it->area != AREA_RECRUITER;
 

@@ -1,5 +1,4 @@
 /* plan: the calendar of the plan and the targets of its weeks. */
-#include <math.h>
 #include <string.h>
 
 #include "backprep/plan.h"
@@ -77,12 +76,5 @@ void plan_targets_make(const bp_plan *plan, const double *adjust, int adjust_fro
 
 int plan_week_target(const plan_targets *t, const plan_calendar *cal, int week, bp_area a)
 {
-	double sum = 0;
-
-	for (int k = 0; k < AREA_COUNT; k++)
-		sum += t->focus[week - 1][k];
-	if (sum <= 0)
-		return 0;
-	return (int)lround(t->focus[week - 1][a] / sum * t->new_per_day[week - 1] *
-			   cal->week_days[week - 1]);
+	return plan_share(t->focus[week - 1], a, t->new_per_day[week - 1], cal->week_days[week - 1]);
 }

@@ -19,6 +19,15 @@ at_least api 55
 at_least scale 65
 at_least debugging 55
 at_least behavioral 15
+# The plan points at real pools: a plan whose week-1 api weight has no api item fails, at the
+# weight, with the line under it (the fixture is the one of the unit test, test_coverage).
+fix="${BACKPREP_FIXTURES:-$ROOT/tests/fixtures}/coverage"
+bad=$("$BIN" validate --strict "$fix" 2>&1)
+check "validate --strict reports an empty pool at its weight" \
+	grep -q "coverage/plan.yaml:10:12: week 1 gives api a weight of 0.5, a target of 4 new" \
+	<<<"$bad"
+check "validate --strict shows the weight's line" grep -q "^ *api: 0.5$" <<<"$bad"
+
 scenarios=$(sed -n 's/^pack [a-z-]* (debugging):.* scenario \([0-9]*\),.*/\1/p' <<<"$out")
 check "debugging has at least 15 incident scenarios" test "${scenarios:-0}" -ge 15
 for area in coding data-modeling api scale debugging behavioral; do
