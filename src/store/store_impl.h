@@ -2,6 +2,8 @@
 #ifndef BACKPREP_STORE_IMPL_H
 #define BACKPREP_STORE_IMPL_H
 
+#include <stdbool.h>
+
 #include <sqlite3.h>
 
 #include "backprep/store.h"
@@ -41,6 +43,10 @@ enum stmt_id {
 	ST_MOCK_SEGMENT_SCORED,
 	ST_MOCK_ROUND_FINISHED,
 	ST_MOCK_DISCARD,
+	/* stats: their SQL is in stats.c */
+	ST_STATS_DAYS,
+	ST_STATS_RETENTION,
+	ST_STATS_ITEM_TIME,
 	ST_COUNT
 };
 
@@ -49,6 +55,10 @@ struct store {
 	char *path;
 	int lock_fd; /* -1 when read-only */
 	sqlite3_stmt *stmt[ST_COUNT];
+	/* the local days bp_day() maps times to, during a stats query (stats.c) */
+	const int64_t *day_bounds;
+	int n_days;
+	bool day_fn; /* bp_day() is registered */
 };
 
 /* Sets e from the connection's last error, prefixed with what was being done. */
@@ -61,6 +71,7 @@ int store_migrate(store *st, int from, bp_error *e);
 
 /* The SQL of a mock round statement (mocks.c); NULL for others. */
 const char *store_mock_sql(enum stmt_id id);
+const char *store_stats_sql(enum stmt_id id);
 
 /* Appends a review inside the caller's transaction; sets r->id. */
 int store_review_append(store *st, store_review *r, bp_error *e);
