@@ -79,14 +79,14 @@ typedef struct stats {
 	int64_t plan_start, plan_end; /* the plan's first day and the day after its last */
 	stats_day *days;          /* from..to */
 	int n_days;
-	int streak_current, streak_longest;
+	int streak_current, streak_longest; /* from..to (or today) */
 	int days_studied, days_planned; /* in the plan's days up to today */
 	long total_seconds;             /* from..to */
 	stats_area areas[AREA_COUNT];   /* areas with items, weakest first */
 	int n_areas;
 	int64_t recall_at;              /* local day the recall is predicted for */
 	double target;                  /* configured retention */
-	/* true retention: the last 7 and 30 days and every day, up to to (or today) */
+	/* true retention: the last 7 and 30 days and every day from..to (or today) */
 	stats_ratio last_7, last_30, all, by_area[AREA_COUNT];
 	stats_ratio weekly[STATS_WEEKS]; /* oldest first; the last is the week ending to */
 	stats_forecast forecast[STATS_FORECAST_MAX];
@@ -113,5 +113,21 @@ int stats_level(int answers, int seconds);
  */
 int stats_make(bp_app *app, const app_day *t, int64_t from, int64_t to, stats *s, bp_error *e);
 void stats_free(stats *s);
+
+/* What one drill did, for the summary after it: its answers in the log since it began. */
+typedef struct stats_drill {
+	int answered, by_grade[4]; /* Again, Hard, Good, Easy */
+	int new_answers;           /* answers to questions first answered in this drill */
+	int review_answers;        /* answers to questions seen before it */
+	int seconds;
+	stats_ratio retention;     /* the first answer to each question seen on an earlier day */
+	int streak;                /* the current streak, today included */
+	int due_tomorrow;          /* reviews today's placement puts on tomorrow */
+	double tomorrow_minutes;
+} stats_drill;
+
+/* The drill that began at `since`, with t from app_today after it (tomorrow's placement). */
+int stats_drill_make(bp_app *app, const app_day *t, int64_t since, stats_drill *out,
+		     bp_error *e);
 
 #endif

@@ -23,8 +23,8 @@ int store_stats_days(store *st, const int64_t *bounds, int n, int *answers, int 
  * True retention as Anki defines it: of the answers that were their item's first on a day
  * after a day it was answered (same revision; cram left out, as it never schedules), the
  * share that was not Again. Learning steps (a second answer the same day) and first answers
- * are not counted. Per day i < n into n_by_day[i] and pass_by_day[i]; per item through fn
- * (n, pass), for the days in range.
+ * are not counted, nor is an item's first answer inside the days (its previous one is not
+ * read). Per day i < n into n_by_day[i] and pass_by_day[i]; per item through fn (n, pass).
  */
 typedef int (*store_item_count_fn)(void *ctx, const char *item, int n, int pass);
 int store_stats_retention(store *st, const int64_t *bounds, int n, int *n_by_day,

@@ -264,8 +264,8 @@ int stats_make(bp_app *app, const app_day *t, int64_t from, int64_t to, stats *s
 {
 	span sp = { 0 };
 	item_ctx ic = { app->cat, s };
-	int64_t first_at, base, end;
-	int rv = -1, have;
+	int64_t base, end;
+	int rv = -1;
 
 	memset(s, 0, sizeof(*s));
 	s->today = t->pos.today;
@@ -282,11 +282,7 @@ int stats_make(bp_app *app, const app_day *t, int64_t from, int64_t to, stats *s
 	}
 	s->recall_at = s->interview > s->today ? s->interview : s->today + 7;
 	s->target = app->sched.base.retention;
-	if ((have = store_first_review(app->st, &first_at, e)) < 0)
-		return -1;
-	base = s->from;
-	if (have && clock_local_day(first_at) < base)
-		base = clock_local_day(first_at);
+	base = s->from; /* only the days shown are read: the cost follows them, not the log */
 	end = (s->to > s->today ? s->to : s->today) + 1;
 	s->n_days = (int)(s->to - s->from + 1);
 	s->days = calloc((size_t)s->n_days, sizeof(*s->days));

@@ -12,14 +12,15 @@
 static const char *const stats_sql[ST_COUNT] = {
 	[ST_STATS_DAYS] = "SELECT bp_day(at) AS d, count(*), sum(seconds) FROM review "
 			  "WHERE at >= ?1 AND at < ?2 GROUP BY d",
-	/* each answer's day next to the day of its item's previous answer (cram left out: it
-	 * never schedules); an answer on a later day than the previous one, of the same
-	 * revision, is the first of its day in review */
+	/* each answer's day next to the day of its item's previous answer in the days asked
+	 * for (cram left out: it never schedules); an answer on a later day than the previous
+	 * one, of the same revision, is the first of its day in review. Only the days asked
+	 * for are read, so that the cost follows them rather than the whole log. */
 	[ST_STATS_RETENTION] =
 	    "WITH a AS MATERIALIZED (SELECT item, grade, d FROM ("
-	    "  SELECT item, rev, grade, bp_day(at) AS d,"
-	    "   lag(bp_day(at)) OVER w AS pd, lag(rev) OVER w AS pr"
-	    "  FROM review WHERE at < ?1 AND source <> 'cram'"
+	    "  SELECT item, rev, grade, d, lag(d) OVER w AS pd, lag(rev) OVER w AS pr FROM ("
+	    "   SELECT id, item, rev, at, grade, bp_day(at) AS d FROM review"
+	    "   WHERE at >= ?1 AND at < ?2 AND source <> 'cram')"
 	    "  WINDOW w AS (PARTITION BY item ORDER BY at, id))"
 	    " WHERE pd IS NOT NULL AND pd < d AND pr = rev AND d >= 0) "
 	    "SELECT 0, NULL, d, count(*), sum(grade > 1) FROM a GROUP BY d "
@@ -117,7 +118,8 @@ int store_stats_retention(store *st, const int64_t *bounds, int n, int *n_by_day
 	memset(pass_by_day, 0, (size_t)n * sizeof(*pass_by_day));
 	if (!s)
 		return -1;
-	sqlite3_bind_int64(s, 1, bounds[n]);
+	sqlite3_bind_int64(s, 1, bounds[0]);
+	sqlite3_bind_int64(s, 2, bounds[n]);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int d = sqlite3_column_int(s, 2);
 		int count = sqlite3_column_int(s, 3), pass = sqlite3_column_int(s, 4);

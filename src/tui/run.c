@@ -18,6 +18,8 @@ static const screen_ops *const screens[SCR_COUNT] = {
 	[SCR_WELCOME] = &welcome_screen,
 	[SCR_MOCK] = &mock_screen,
 	[SCR_ROUND] = &round_screen,
+	[SCR_STATS] = &stats_screen,
+	[SCR_SUMMARY] = &summary_screen,
 };
 
 static bool too_small(void)

@@ -52,4 +52,75 @@ expect_eq "a bad date is refused with exit 2" "$RC" 2
 run stats
 check "the text form names the streak" grep -qF "Streak: 7 days (longest 8)" <<<"$OUT"
 
+# The Stats screen on the same history: t on Today.
+open_stats() {
+	COLS=$1 ROWS=$2 start -- "${CONTENT[@]}"
+	skip_welcome || return 1
+	keys t
+	wait_for "Activity" >/dev/null
+}
+open_stats 80 24
+check "80x24: the streak numbers match the history" \
+	grep -qF "Streak 7 days · longest 8 · studied 15 of 17 plan days · 186 min in all" \
+	<<<"$(screen)"
+# The heatmap's columns are weeks from Monday; the last two are Nov 23-29 and Nov 16-22, the
+# one before holds Fri 13 to Sun 15. Rows: Mon..Sun.
+heat() { screen | grep -E "^ (Mon|Wed|Fri|Sun|   ) [·░▒▓█ ]" | sed -n "$1p" | awk '{print $(NF-2), $(NF-1), $NF}'; }
+expect_eq "80x24: Mondays studied in the last two weeks only" "$(heat 1)" "· ░ ░"
+expect_eq "80x24: Fridays: Nov 13, 20 and 27 (31 min: ▓)" "$(heat 5)" "░ ░ ▓"
+expect_eq "80x24: Saturdays: Nov 14, none on Nov 21, Nov 28 (60 min: █)" "$(heat 6)" "░ · █"
+check "80x24: the legend names the levels" grep -qF "▒ 15+ min  ▓ 30+  █ 60+" <<<"$(screen)"
+keys NPage NPage
+wait_for "Mock rounds" >/dev/null
+check "80x24: scrolled down, retention as computed by hand" \
+	grep -qF "last 7 days 82% · last 30 days 79% · all 79% · target 90%" <<<"$(screen)"
+check "80x24: time per answer by kind" grep -qF "open        20 answers  497 s an answer" \
+	<<<"$(screen)"
+keys q
+wait_for "Enter drill" >/dev/null
+check "q returns to Today" absent "Activity"
+
+open_stats 120 40
+check "120x40: heatmap, weeks, mastery and retention on one screen" \
+	bash -c 'for w in "Streak 7 days" "Plan weeks" "Mastery by area" "last 7 days 82%"; do
+		grep -qF "$w" <<<"$1" || exit 1; done' _ "$(screen)"
+check "120x40: the mastery bar uses the width" grep -qE "api .*█{20,}" <<<"$(screen)"
+
+open_stats 60 16
+check "60x16: the streak line is readable" grep -qF "Streak 7 days · longest 8" <<<"$(screen)"
+keys NPage
+wait_for "recall on" >/dev/null
+check "60x16: the narrow layout drops the per-area retention column" \
+	bash -c '! grep -q "recall on .*retention" <<<"$1"' _ "$(screen)"
+
+# The summary after a two-answer drill, on a fresh progress file.
+FRESH=(--db "$T/fresh.db" "${CONTENT[@]}")
+COLS=80 ROWS=24 start -- "${FRESH[@]}"
+skip_welcome
+keys Enter
+for g in 3 1; do
+	wait_for "Space reveal" >/dev/null
+	keys Space
+	wait_for "Enter grade" >/dev/null
+	keys Enter
+	wait_for "Grade:" >/dev/null
+	keys "$g"
+	wait_for "Saved:" >/dev/null
+done
+keys q
+wait_for "Drill summary" >/dev/null
+check "summary: answers, minutes, new and reviews" grep -qE "2 answers in [0-9]+ min: 2 new, 0 reviews" \
+	<<<"$(screen)"
+check "summary: one Good and one Again" \
+	bash -c 'grep -qE "^ Again .* 1$" <<<"$1" && grep -qE "^ Good .* 1$" <<<"$1"' _ "$(screen)"
+check "summary: the streak counts today" grep -qF "Streak: 1 day" <<<"$(screen)"
+check "summary: no retention without reviews of earlier days" \
+	grep -qF "no reviews of questions seen on an earlier day" <<<"$(screen)"
+check "summary: what is placed tomorrow" grep -qE "Tomorrow: [0-9]+ reviews? placed" <<<"$(screen)"
+expect_eq "the two answers are in the log" \
+	"$(sqlite3 -batch -noheader "$T/fresh.db" 'SELECT group_concat(grade) FROM (SELECT grade FROM review ORDER BY id)')" "3,1"
+keys Enter
+wait_for "Enter drill" >/dev/null
+check "Enter returns to Today" absent "Drill summary"
+
 finish
