@@ -141,6 +141,8 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	if (t.drill)
 		drill_screen.leave(&t);
 	mock_ui_free(&t);
+	stats_screen.leave(&t); /* a screen's figures, when it was left by a signal */
+	plan_screen.leave(&t);
 	if (t.day_ok)
 		app_day_free(&t.day);
 	doc_free(&t.doc);

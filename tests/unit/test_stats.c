@@ -105,7 +105,7 @@ static void test_heatmap_levels_at_thresholds(void **state)
  * 2026-11-01 (the end of DST) has 25 hours. */
 static void test_days_are_local_across_dst(void **state)
 {
-	int64_t bounds[4];
+	int64_t bounds[4]; /* three days and the end of the last */
 	int answers[3], seconds[3];
 	store *st;
 	bp_error e;
@@ -159,7 +159,7 @@ static int keep_item(void *ctx, const char *item, int n, int pass)
  */
 static void test_true_retention_by_hand(void **state)
 {
-	int64_t bounds[5];
+	int64_t bounds[6];
 	int n[5], pass[5];
 	item_counts ic = { 0 };
 	store *st;
