@@ -75,6 +75,7 @@ typedef struct stats_dim {
 
 typedef struct stats {
 	int64_t today, from, to; /* local days; the heatmap runs from..to */
+	int64_t last;             /* the last day counted: to, or today when that is earlier */
 	int64_t interview;        /* 0: none */
 	int64_t plan_start, plan_end; /* the plan's first day and the day after its last */
 	stats_day *days;          /* from..to */
@@ -91,7 +92,7 @@ typedef struct stats {
 	stats_ratio weekly[STATS_WEEKS]; /* oldest first; the last is the week ending to */
 	stats_forecast forecast[STATS_FORECAST_MAX];
 	int n_forecast;
-	int minutes_by_day[STATS_TIME_DAYS]; /* the days ending to, oldest first */
+	int minutes_by_day[STATS_TIME_DAYS]; /* the days ending on `last`, oldest first */
 	stats_kind kinds[STATS_KINDS];
 	stats_week weeks[PLAN_WEEKS];
 	bool has_plan;

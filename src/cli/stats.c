@@ -81,7 +81,7 @@ static json_t *time_json(const stats *s)
 	for (int i = 0; i < STATS_TIME_DAYS; i++)
 		json_array_append_new(by_day,
 				      json_pack("{s:o, s:i}", "date",
-						cli_day_json(s->today - (STATS_TIME_DAYS - 1) + i),
+						cli_day_json(s->last - (STATS_TIME_DAYS - 1) + i),
 						"minutes", s->minutes_by_day[i]));
 	for (int k = 0; k < STATS_KINDS; k++)
 		json_object_set_new(kinds, kind_names[k],

@@ -110,7 +110,7 @@ static stats_ratio ratio_of(const span *sp, int64_t a, int64_t b)
 
 static void fill_days(stats *s, const span *sp)
 {
-	int64_t today = s->to < s->today ? s->to : s->today; /* the last day with answers */
+	int64_t today = s->last;
 	int upto = (int)(today - sp->base) + 1, planned = 0;
 
 	for (int i = 0; i < s->n_days; i++) {
@@ -280,6 +280,7 @@ int stats_make(bp_app *app, const app_day *t, int64_t from, int64_t to, stats *s
 		bp_error_set(e, "the stats' last day comes before their first");
 		return -1;
 	}
+	s->last = s->to < s->today ? s->to : s->today;
 	s->recall_at = s->interview > s->today ? s->interview : s->today + 7;
 	s->target = app->sched.base.retention;
 	base = s->from; /* only the days shown are read: the cost follows them, not the log */

@@ -5,8 +5,9 @@
 
 #include "backprep/clock.h"
 #include "backprep/stats.h"
+#include "backprep/store_stats.h"
 
-enum { SEEN_MAX = 512 };
+enum { SEEN_MAX = 512, STREAK_DAYS = 366 };
 
 typedef struct drill_ctx {
 	bp_app *app;
@@ -57,11 +58,25 @@ static int count_answer(void *ctx, const store_review *r)
 	return 0;
 }
 
+/* The current streak, as Stats counts it, over the last STREAK_DAYS days: only the days'
+ * answers are read, so that the summary comes at once however long the log. */
+static int drill_streak(bp_app *app, int64_t today, int *streak, bp_error *e)
+{
+	int64_t bounds[STREAK_DAYS + 1];
+	int answers[STREAK_DAYS], seconds[STREAK_DAYS], longest;
+
+	for (int i = 0; i <= STREAK_DAYS; i++)
+		bounds[i] = clock_day_start(today - (STREAK_DAYS - 1) + i);
+	if (store_stats_days(app->st, bounds, STREAK_DAYS, answers, seconds, e) < 0)
+		return -1;
+	progress_streaks(answers, STREAK_DAYS, streak, &longest);
+	return 0;
+}
+
 int stats_drill_make(bp_app *app, const app_day *t, int64_t since, stats_drill *out,
 		     bp_error *e)
 {
 	drill_ctx *c = calloc(1, sizeof(*c)); /* the seen ids are too large for a stack */
-	stats s;
 	int64_t today = t->pos.today;
 	int rc;
 
@@ -78,11 +93,8 @@ int stats_drill_make(bp_app *app, const app_day *t, int64_t since, stats_drill *
 	free(c);
 	if (rc < 0)
 		return -1;
-	/* the streak over the last year, as the Stats screen counts it */
-	if (stats_make(app, t, today - 365, today, &s, e) < 0)
+	if (drill_streak(app, today, &out->streak, e) < 0)
 		return -1;
-	out->streak = s.streak_current;
-	stats_free(&s);
 	if (t->q.pace.days > 1 && t->q.pace.count) {
 		out->due_tomorrow = t->q.pace.count[1];
 		out->tomorrow_minutes = t->q.pace.load[1];

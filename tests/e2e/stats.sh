@@ -47,6 +47,8 @@ expect_eq "no mock rounds yet" "$(j '.mocks')" '{"dimensions":[],"finished_round
 run stats --json --from 2026-11-20 --to 2026-11-25
 expect_eq "--from and --to bound the heatmap (5 + 0 + 9 + 9 + 10 + 8 min)" \
 	"$(j '[.from, .to, (.heatmap | length), .total_minutes]')" '["2026-11-20","2026-11-25",6,41]'
+expect_eq "--to ends the minutes by day and the streaks (Nov 22-25 in a row)" \
+	"$(j '[.time.by_day[-1], .streak]')" '[{"date":"2026-11-25","minutes":8},{"current":4,"longest":4}]'
 run stats --from yesterday
 expect_eq "a bad date is refused with exit 2" "$RC" 2
 run stats
