@@ -1,5 +1,4 @@
 /* stats: the figures of the Stats screen and `backprep stats`, from the log and the cards. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +6,7 @@
 #include "backprep/clock.h"
 #include "backprep/stats.h"
 #include "backprep/store_stats.h"
+#include "backprep/text.h"
 
 enum { FORECAST_MAX = STATS_FORECAST_MAX };
 
@@ -250,7 +250,8 @@ static int fill_mocks(bp_app *app, stats *s, bp_error *e)
 	for (size_t d = 0; d < ms.n_dims && s->n_dims < STATS_MAX_DIMS; d++) {
 		stats_dim *v = &s->dims[s->n_dims++];
 
-		snprintf(v->title, sizeof(v->title), "%s", ms.dims[d].title);
+		/* a title, or the id the database holds when rubrics.yaml lost it */
+		text_visible(ms.dims[d].title, strlen(ms.dims[d].title), v->title, sizeof(v->title));
 		v->n = mock_trend(&ms, d, v->scores, STATS_MAX_ROUNDS);
 	}
 	mock_readiness(&ms, &r);
