@@ -78,8 +78,8 @@ static int span_alloc(span *sp, int64_t base, int64_t end)
 	sp->bounds = malloc((n + 1) * sizeof(*sp->bounds));
 	sp->answers = malloc(n * sizeof(int));
 	sp->seconds = malloc(n * sizeof(int));
-	sp->rn = malloc(n * sizeof(int));
-	sp->rpass = malloc(n * sizeof(int));
+	sp->rn = calloc(n, sizeof(int));
+	sp->rpass = calloc(n, sizeof(int));
 	if (!sp->bounds || !sp->answers || !sp->seconds || !sp->rn || !sp->rpass)
 		return -1;
 	for (size_t i = 0; i <= n; i++)
@@ -292,9 +292,11 @@ int stats_make(bp_app *app, const app_day *t, int64_t from, int64_t to, stats *s
 		bp_error_set(e, "out of memory while computing the stats");
 		goto out;
 	}
+	/* retention, by area too, up to the last day counted (as last_7 and the others) */
 	if (store_stats_days(app->st, sp.bounds, sp.n, sp.answers, sp.seconds, e) < 0 ||
-	    store_stats_retention(app->st, sp.bounds, sp.n, sp.rn, sp.rpass, retention_by_item,
-				  &ic, e) < 0 ||
+	    (s->last >= base &&
+	     store_stats_retention(app->st, sp.bounds, (int)(s->last - base + 1), sp.rn, sp.rpass,
+				   retention_by_item, &ic, e) < 0) ||
 	    store_stats_item_time(app->st, clock_day_start(s->from), clock_day_start(s->to + 1),
 				  time_by_item, &ic, e) < 0)
 		goto out;

@@ -47,6 +47,10 @@ expect_eq "no mock rounds yet" "$(j '.mocks')" '{"dimensions":[],"finished_round
 run stats --json --from 2026-11-20 --to 2026-11-25
 expect_eq "--from and --to bound the heatmap (5 + 0 + 9 + 9 + 10 + 8 min)" \
 	"$(j '[.from, .to, (.heatmap | length), .total_minutes]')" '["2026-11-20","2026-11-25",6,41]'
+# Retention inside Nov 20-25 only: each question's first answer in the days is not counted
+# (K Nov 20, V and S first seen); K Nov 22-25 pass, V Nov 23 Again, V Nov 24 pass.
+expect_eq "--from and --to bound retention, by area too: 5 of 6" \
+	"$(j '.retention | [.answers, (.all * 1e4 | round), (.by_area.api * 1e4 | round)]')" '[6,8333,8333]'
 expect_eq "--to ends the minutes by day and the streaks (Nov 22-25 in a row)" \
 	"$(j '[.time.by_day[-1], .streak]')" '[{"date":"2026-11-25","minutes":8},{"current":4,"longest":4}]'
 run stats --from yesterday
