@@ -1,8 +1,9 @@
 # backprep — a terminal trainer for backend engineering interviews.
 # `make` builds ./backprep; `make run` installs missing packages, builds and starts it;
 # `make test` runs the unit and end-to-end tests; `make check` runs them under ASan and UBSan;
-# `make bench` times the queue at a large size; `make sim` runs the learner simulation;
-# `make fuzz` fuzzes the readers of packs, config.yaml and imports (clang, libFuzzer).
+# `make bench` times the queue, an answer and Stats at a large size; `make sim` runs the
+# learner simulation; `make fuzz` fuzzes the readers of packs, config.yaml and imports
+# (clang, libFuzzer).
 
 VERSION = 0.1.0
 PREFIX ?= /usr/local

@@ -36,6 +36,7 @@ typedef struct pace_plan {
 	int days;              /* today and the days after it that were placed */
 	double *load;          /* expected review minutes on each day */
 	double *room;          /* each day's budget (today's: what is left of it) */
+	int *count;            /* reviews placed on each day */
 	size_t unplaced;       /* reviews with no room on any day */
 	double unplaced_minutes;
 	int unplaced_by_area[AREA_COUNT];

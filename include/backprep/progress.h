@@ -63,6 +63,14 @@ typedef struct plan_progress {
 	int streak;        /* the longest run of days with answers, so far */
 } plan_progress;
 
+/* Mastered, for the milestones and Stats alike: in review with a stability of at least
+ * MASTERED_DAYS days. */
+bool progress_mastered(const store_card *c);
+
+/* The streaks over days[0..n) (answers a day, the last day today): the longest run of days
+ * with answers, and the run ending today, or yesterday while today has none yet. */
+void progress_streaks(const int *answers, int n, int *current, int *longest);
+
 int plan_progress_make(const progress_input *in, plan_progress *out);
 void plan_progress_free(plan_progress *p);
 

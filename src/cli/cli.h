@@ -2,6 +2,7 @@
 #ifndef BACKPREP_CLI_H
 #define BACKPREP_CLI_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "backprep/app.h"
@@ -20,6 +21,13 @@ int cmd_mocks(const app_opts *o, int argc, char **argv);
 int cmd_plan(const app_opts *o, int argc, char **argv);
 int cmd_export(const app_opts *o, int argc, char **argv);
 int cmd_import(const app_opts *o, int argc, char **argv);
+int cmd_stats(const app_opts *o, int argc, char **argv);
+
+/* A date argument: YYYY-MM-DD, "today", or with allow_none "none" (0); -1 when neither. */
+int cli_parse_day(const char *s, bool allow_none, int64_t *day);
+
+/* A local day as "YYYY-MM-DD", or null for 0 (none). */
+json_t *cli_day_json(int64_t day);
 
 /* Opens the app (read-only or not) or prints why not; 0 on success. */
 int cli_open(bp_app *app, const app_opts *o, bool readonly);

@@ -26,6 +26,9 @@ void cli_usage(FILE *f)
 	      "                           trend, and whether you are ready\n"
 	      "  plan [--json] [--start DATE] [--interview DATE|none]\n"
 	      "                           the plan and its progress; set its dates\n"
+	      "  stats [--json] [--from DATE] [--to DATE]\n"
+	      "                           activity, streaks, mastery, retention, the forecast,\n"
+	      "                           time per answer and mock scores\n"
 	      "  doctor                   check the database; rebuild cards from the review log\n"
 	      "  export [--format json|csv] [-o FILE]\n"
 	      "                           write all progress (default: JSON to stdout)\n"
@@ -75,6 +78,16 @@ int cli_fail(const bp_error *e)
 
 	fprintf(stderr, "backprep: %s\n", bp_error_str(e, buf, sizeof(buf)));
 	return 1;
+}
+
+json_t *cli_day_json(int64_t day)
+{
+	char buf[16];
+
+	if (!day)
+		return json_null();
+	clock_format_day(day, buf);
+	return json_string(buf);
 }
 
 int cli_open(bp_app *app, const app_opts *o, bool readonly)
@@ -188,6 +201,8 @@ int main(int argc, char **argv)
 		return cmd_validate(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "plan") == 0)
 		return cmd_plan(&o, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "stats") == 0)
+		return cmd_stats(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "doctor") == 0)
 		return cmd_doctor(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "mocks") == 0)

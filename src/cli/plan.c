@@ -10,16 +10,6 @@
 
 static const char *const states[] = { "open", "met", "missed" };
 
-static json_t *day_json(int64_t day)
-{
-	char buf[16];
-
-	if (!day)
-		return json_null();
-	clock_format_day(day, buf);
-	return json_string(buf);
-}
-
 static json_t *areas_json(const int *v)
 {
 	json_t *o = json_object();
@@ -56,15 +46,15 @@ static json_t *week_json(const app_plan *p, const plan_progress *pr, int w)
 		const plan_day_stat *s = &pr->days[p->cal.week_start[w] + i - p->cal.start];
 
 		json_array_append_new(days, json_pack("{s:o, s:i, s:i, s:i, s:o, s:b}", "date",
-						      day_json(s->day), "minutes", s->seconds / 60,
+						      cli_day_json(s->day), "minutes", s->seconds / 60,
 						      "answers", s->answers, "new", s->new_items,
 						      "by_area", areas_json(s->by_area), "target_met",
 						      s->target_met));
 	}
 	json_object_set_new(o, "week", json_integer(w + 1));
 	json_object_set_new(o, "title", wk ? json_string(wk->title) : json_null());
-	json_object_set_new(o, "start", day_json(p->cal.week_start[w]));
-	json_object_set_new(o, "end", day_json(p->cal.week_start[w] + p->cal.week_days[w] - 1));
+	json_object_set_new(o, "start", cli_day_json(p->cal.week_start[w]));
+	json_object_set_new(o, "end", cli_day_json(p->cal.week_start[w] + p->cal.week_days[w] - 1));
 	json_object_set_new(o, "days_count", json_integer(p->cal.week_days[w]));
 	json_object_set_new(o, "focus", focus);
 	json_object_set_new(o, "daily_minutes", json_integer(p->tg.daily_minutes[w]));
@@ -86,11 +76,11 @@ static void print_json(const app_day *day, const plan_progress *pr)
 							 "answer", p->answers[i]->id));
 	for (int w = 0; w < PLAN_WEEKS; w++)
 		json_array_append_new(weeks, week_json(p, pr, w));
-	json_object_set_new(root, "start", day_json(p->cal.start));
-	json_object_set_new(root, "end", day_json(p->cal.start + p->cal.days - 1));
+	json_object_set_new(root, "start", cli_day_json(p->cal.start));
+	json_object_set_new(root, "end", cli_day_json(p->cal.start + p->cal.days - 1));
 	json_object_set_new(root, "days", json_integer(p->cal.days));
-	json_object_set_new(root, "interview", day_json(p->interview));
-	json_object_set_new(root, "today", json_pack("{s:o, s:i, s:i}", "date", day_json(p->pos.today),
+	json_object_set_new(root, "interview", cli_day_json(p->interview));
+	json_object_set_new(root, "today", json_pack("{s:o, s:i, s:i}", "date", cli_day_json(p->pos.today),
 						     "day", p->pos.day, "week", p->pos.week));
 	json_object_set_new(root, "pace",
 			    json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:b, s:s}", "expected",
@@ -149,8 +139,7 @@ static void print_text(const app_day *day, const plan_progress *pr)
 	}
 }
 
-/* A date argument: YYYY-MM-DD, "today", or for the interview "none". */
-static int parse_day(const char *s, bool allow_none, int64_t *day)
+int cli_parse_day(const char *s, bool allow_none, int64_t *day)
 {
 	int64_t t;
 
@@ -174,10 +163,10 @@ static int set_dates(const app_opts *o, const char *start, const char *interview
 	bp_app app;
 	bp_error e;
 
-	if ((start && parse_day(start, false, &s) < 0) ||
-	    (interview && parse_day(interview, true, &iv) < 0)) {
+	if ((start && cli_parse_day(start, false, &s) < 0) ||
+	    (interview && cli_parse_day(interview, true, &iv) < 0)) {
 		fprintf(stderr, "backprep: '%s' is not a date like 2027-01-15\n",
-			start && parse_day(start, false, &s) < 0 ? start : interview);
+			start && cli_parse_day(start, false, &s) < 0 ? start : interview);
 		return EXIT_USAGE;
 	}
 	/* as the first-run screen: an interview today or before leaves no day to prepare */

@@ -9,16 +9,6 @@
 #include "backprep/exchange.h"
 #include "cli.h"
 
-static json_t *day_or_null(int64_t day)
-{
-	char buf[16];
-
-	if (!day)
-		return json_null();
-	clock_format_day(day, buf);
-	return json_string(buf);
-}
-
 /* The day's queue in order, with what a script needs to act on it. */
 static int print_json(const bp_app *app, const app_day *day)
 {
@@ -69,7 +59,7 @@ static int print_json(const bp_app *app, const app_day *day)
 				      day->reach.feasible));
 	json_object_set_new(root, "pace_message", json_string(day->pace_msg));
 	json_object_set_new(root, "backlog_message", json_string(day->backlog_msg));
-	json_object_set_new(root, "interview", day_or_null(day->interview));
+	json_object_set_new(root, "interview", cli_day_json(day->interview));
 	json_object_set_new(root, "queue", entries);
 	json_object_set_new(root, "content_problems", json_integer((json_int_t)app->problems.n));
 	exchange_json_dump(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER, stdout, NULL);

@@ -43,7 +43,8 @@ int pace_spread(pace_card *v, size_t n, int days, const double *room, pace_plan 
 	out->days = days < 1 ? 1 : days;
 	out->load = calloc((size_t)out->days, sizeof(*out->load));
 	out->room = malloc((size_t)out->days * sizeof(*out->room));
-	if (!out->load || !out->room) {
+	out->count = calloc((size_t)out->days, sizeof(*out->count));
+	if (!out->load || !out->room || !out->count) {
 		pace_plan_free(out);
 		return -1;
 	}
@@ -61,6 +62,7 @@ int pace_spread(pace_card *v, size_t n, int days, const double *room, pace_plan 
 			continue;
 		}
 		out->load[c->day] += c->minutes;
+		out->count[c->day]++;
 	}
 	return 0;
 }
@@ -69,5 +71,6 @@ void pace_plan_free(pace_plan *p)
 {
 	free(p->load);
 	free(p->room);
+	free(p->count);
 	memset(p, 0, sizeof(*p));
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "backprep/clock.h"
+#include "backprep/fsrs.h"
 #include "backprep/progress.h"
 
 /* The plan day a time falls on, or -1 outside the plan; bounds[i] starts day i. One
@@ -94,14 +95,46 @@ static void count_cards(const progress_input *in, plan_progress *p)
 		if (!it || c->state == 0 || c->rev != it->rev)
 			continue;
 		p->attempted[it->area]++;
-		if (c->state == 2 && c->stability >= MASTERED_DAYS)
+		if (progress_mastered(c))
 			p->mastered[it->area]++;
 	}
-	for (int i = 0, run = 0; i < p->n_days && p->days[i].day <= in->today; i++) {
-		run = p->days[i].answers ? run + 1 : 0;
-		if (run > p->streak)
-			p->streak = run;
+}
+
+bool progress_mastered(const store_card *c)
+{
+	return c->state == FSRS_REVIEW && c->stability >= MASTERED_DAYS;
+}
+
+void progress_streaks(const int *answers, int n, int *current, int *longest)
+{
+	int run = 0;
+
+	*current = *longest = 0;
+	for (int i = 0; i < n; i++) {
+		run = answers[i] ? run + 1 : 0;
+		if (run > *longest)
+			*longest = run;
 	}
+	*current = run;
+	if (n > 0 && !answers[n - 1]) /* today is still open: the run up to yesterday */
+		for (int i = n - 2; i >= 0 && answers[i]; i--)
+			++*current;
+}
+
+/* The plan's streak: the longest run of its days with answers, up to today. */
+static int plan_streak(const progress_input *in, const plan_progress *p)
+{
+	int n = 0, cur, longest, *v = malloc(((size_t)p->n_days + 1) * sizeof(*v));
+
+	if (!v)
+		return -1;
+	while (n < p->n_days && p->days[n].day <= in->today) {
+		v[n] = p->days[n].answers;
+		n++;
+	}
+	progress_streaks(v, n, &cur, &longest);
+	free(v);
+	return longest;
 }
 
 static int metric_value(const progress_input *in, const plan_progress *p, const bp_milestone *m)
@@ -173,7 +206,8 @@ int plan_progress_make(const progress_input *in, plan_progress *out)
 	free(bounds);
 	catch_up(in, out);
 	count_cards(in, out);
-	if (eval_milestones(in, out) < 0) {
+	out->streak = plan_streak(in, out);
+	if (out->streak < 0 || eval_milestones(in, out) < 0) {
 		plan_progress_free(out);
 		return -1;
 	}

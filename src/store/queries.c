@@ -51,7 +51,9 @@ sqlite3_stmt *store_stmt(store *st, enum stmt_id id, bp_error *e)
 	sqlite3_stmt *s = st->stmt[id];
 
 	if (!s) {
-		const char *text = sql[id] ? sql[id] : store_mock_sql(id);
+		const char *text = sql[id]		 ? sql[id]
+				   : store_mock_sql(id) ? store_mock_sql(id)
+							: store_stats_sql(id);
 
 		if (sqlite3_prepare_v3(st->db, text, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
 		    SQLITE_OK) {

@@ -2,6 +2,8 @@
 #ifndef BACKPREP_STORE_IMPL_H
 #define BACKPREP_STORE_IMPL_H
 
+#include <stdbool.h>
+
 #include <sqlite3.h>
 
 #include "backprep/store.h"
@@ -48,6 +50,10 @@ enum stmt_id {
 	ST_MOCK_ROUND_PUT,
 	ST_MOCK_SEGMENT_PUT,
 	ST_MOCK_SCORE_PUT,
+	/* stats: their SQL is in stats.c */
+	ST_STATS_DAYS,
+	ST_STATS_RETENTION,
+	ST_STATS_ITEM_TIME,
 	ST_COUNT
 };
 
@@ -57,6 +63,10 @@ struct store {
 	int lock_fd; /* -1 when read-only */
 	char readonly[160]; /* why nothing can be written (store_readonly), or "" */
 	sqlite3_stmt *stmt[ST_COUNT];
+	/* the local days bp_day() maps times to, during a stats query (stats.c) */
+	const int64_t *day_bounds;
+	int n_days;
+	bool day_fn; /* bp_day() is registered */
 };
 
 /* Sets e from the connection's last error, prefixed with what was being done. */
@@ -69,6 +79,7 @@ int store_migrate(store *st, int from, bp_error *e);
 
 /* The SQL of a mock round statement (mocks.c); NULL for others. */
 const char *store_mock_sql(enum stmt_id id);
+const char *store_stats_sql(enum stmt_id id);
 
 /* Steps a prepared, bound statement that returns no rows; e says `doing` when it fails. */
 int store_done(store *st, sqlite3_stmt *s, bp_error *e, const char *doing);

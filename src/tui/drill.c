@@ -34,6 +34,7 @@ static void drill_enter(tui *t)
 	}
 	t->scroll = 0;
 	t->msg[0] = '\0';
+	t->drill_since = clock_now();
 	if (!t->drill) {
 		snprintf(t->msg, sizeof(t->msg), "Out of memory: cannot start the drill.");
 		t->msg_bad = true;
@@ -174,7 +175,7 @@ static void build(tui *t, int width)
 	if (ph == SESSION_DONE) {
 		doc_printf(d, style(ATTR_GOOD), "Drill done: %zu answered and saved.",
 			   session_answered(s));
-		doc_text(d, "Press q to go back to Today.", 0, 0, TEXT_PROSE);
+		doc_text(d, "Press q for the summary.", 0, 0, TEXT_PROSE);
 		return;
 	}
 	doc_text(d, it->prompt, 0, A_BOLD, TEXT_PROSE);
@@ -280,7 +281,7 @@ static void drill_draw(tui *t)
 		snprintf(hints, sizeof(hints), "1-4 grade   Enter take %s   Esc back",
 			 grade_names[session_suggested(s)]);
 	else
-		snprintf(hints, sizeof(hints), "u undo the last answer   q back to Today");
+		snprintf(hints, sizeof(hints), "u undo the last answer   q summary");
 	draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 
@@ -367,8 +368,8 @@ static go drill_key(tui *t, int ch)
 	if (a != ACT_NONE && a != ACT_UP && a != ACT_DOWN && a != ACT_PGUP && a != ACT_PGDN)
 		t->msg[0] = '\0';
 	switch (a) {
-	case ACT_BACK:
-		return GO_TODAY;
+	case ACT_BACK: /* the summary, when something was answered */
+		return session_answered(t->drill) ? GO_SUMMARY : GO_TODAY;
 	case ACT_HELP:
 		return GO_HELP;
 	case ACT_HINT:

@@ -18,6 +18,8 @@ static const struct {
 	{ CTX_ROUND_SCORE, "Mock round: scoring the rubric" },
 	{ CTX_MOCK_RESULTS, "Mock round: results" },
 	{ CTX_PLAN, "Plan" },
+	{ CTX_STATS, "Stats" },
+	{ CTX_SUMMARY, "Drill summary" },
 	{ CTX_PROFILE, "Profile" },
 	{ CTX_WELCOME, "First run" },
 	{ CTX_HELP, "Help" },

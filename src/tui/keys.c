@@ -6,7 +6,7 @@
 #define CTRL(c) ((c)&0x1f)
 
 /* Every screen that shows a document longer than the window. */
-#define SCROLLED (CTX_TODAY | CTX_DRILL | CTX_HELP | CTX_PLAN)
+#define SCROLLED (CTX_TODAY | CTX_DRILL | CTX_HELP | CTX_PLAN | CTX_STATS)
 
 const keydef key_table[] = {
 	{ ACT_START, CTX_TODAY, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter", "start today's drill" },
@@ -16,7 +16,12 @@ const keydef key_table[] = {
 	{ ACT_PLAN, CTX_TODAY, { 'p', 0 }, false, "p", "the plan: weeks, days, milestones, progress" },
 	{ ACT_PROFILE, CTX_TODAY, { 'r', 0 }, false, "r",
 	  "recruiter profile: what the role asks for tunes the plan's focus" },
-	{ ACT_BACK, CTX_PLAN | CTX_PROFILE, { 'q', 27, 0 }, false, "q/Esc", "back to Today" },
+	{ ACT_STATS, CTX_TODAY | CTX_SUMMARY, { 't', 0 }, false, "t",
+	  "stats: activity, streaks, mastery, retention, the forecast, time, mocks" },
+	{ ACT_BACK, CTX_PLAN | CTX_PROFILE | CTX_STATS, { 'q', 27, 0 }, false, "q/Esc",
+	  "back to Today" },
+	{ ACT_BACK, CTX_SUMMARY, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter", "back to Today" },
+	{ ACT_BACK, CTX_SUMMARY, { 'q', 27, 0 }, false, "q/Esc", "back to Today" },
 	{ ACT_UP, CTX_PROFILE, { KEY_UP, 'k', 0 }, false, "Up/k", "the previous question" },
 	{ ACT_DOWN, CTX_PROFILE, { KEY_DOWN, 'j', 0 }, false, "Down/j", "the next question" },
 	{ ACT_TICK, CTX_PROFILE, { '1', '9' }, true, "1-9", "choose that answer" },

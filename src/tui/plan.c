@@ -97,16 +97,13 @@ static void add_bars(doc *d, const app_plan *p, const plan_progress *pr, int w)
 	doc_printf(d, A_BOLD, "  New questions by area, against the week's target:");
 	for (int a = 0; a < AREA_COUNT; a++) {
 		int target = plan_week_target(&p->tg, &p->cal, w + 1, a);
-		int done = pr->new_by_week[w][a], fill;
-		char bar[BAR + 1];
+		int done = pr->new_by_week[w][a];
+		char bar[BAR * 4 + 1];
 
 		if (!target && !done)
 			continue;
-		fill = target ? (done >= target ? BAR : done * BAR / target) : BAR;
-		memset(bar, '#', (size_t)fill);
-		memset(bar + fill, '-', (size_t)(BAR - fill));
-		bar[BAR] = '\0';
-		doc_printf(d, done >= target ? style(ATTR_GOOD) : 0, "    %-14s [%s] %d/%d",
+		chart_hbar(bar, sizeof(bar), target ? (double)done / target : 1, BAR);
+		doc_printf(d, done >= target ? style(ATTR_GOOD) : 0, "    %-14s %s %d/%d",
 			   area_name(a), bar, done, target);
 	}
 }

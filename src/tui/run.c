@@ -18,6 +18,8 @@ static const screen_ops *const screens[SCR_COUNT] = {
 	[SCR_WELCOME] = &welcome_screen,
 	[SCR_MOCK] = &mock_screen,
 	[SCR_ROUND] = &round_screen,
+	[SCR_STATS] = &stats_screen,
+	[SCR_SUMMARY] = &summary_screen,
 };
 
 static bool too_small(void)
@@ -139,6 +141,8 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	if (t.drill)
 		drill_screen.leave(&t);
 	mock_ui_free(&t);
+	stats_screen.leave(&t); /* a screen's figures, when it was left by a signal */
+	plan_screen.leave(&t);
 	if (t.day_ok)
 		app_day_free(&t.day);
 	doc_free(&t.doc);

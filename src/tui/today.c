@@ -152,7 +152,7 @@ static void today_draw(tui *t)
 		draw_field("Interview date (YYYY-MM-DD, empty to clear): ", t->input, t->input_cur);
 		return;
 	}
-	draw_footer("Enter drill   c cram   m mocks   p plan   r profile   i interview   "
+	draw_footer("Enter drill   c cram   m mocks   p plan   t stats   r profile   i interview   "
 		    "? help   q quit",
 		    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
@@ -210,6 +210,8 @@ static go today_key(tui *t, int ch)
 		return GO_PLAN;
 	case ACT_MOCK:
 		return GO_MOCK;
+	case ACT_STATS:
+		return GO_STATS;
 	case ACT_PROFILE:
 		return GO_PROFILE;
 	case ACT_INTERVIEW: {

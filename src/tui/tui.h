@@ -31,6 +31,8 @@ enum {
 	CTX_ROUND = 1 << 11,        /* a mock round: the clock runs */
 	CTX_ROUND_POINTS = 1 << 12, /* a mock round: key points revealed and ticked */
 	CTX_ROUND_SCORE = 1 << 13,  /* a mock round: the rubric scored */
+	CTX_STATS = 1 << 14,
+	CTX_SUMMARY = 1 << 15,      /* the summary after a drill */
 	CTX_MOCKS = CTX_MOCK | CTX_MOCK_RESULTS | CTX_ROUND | CTX_ROUND_POINTS | CTX_ROUND_SCORE,
 	CTX_DRILL = CTX_ASK | CTX_REVEALED | CTX_GRADE | CTX_DONE,
 	CTX_ALL = 0xffff,
@@ -70,6 +72,7 @@ typedef enum {
 	ACT_NOTES,    /* the segment's notes in $EDITOR */
 	ACT_END,      /* end the segment and score it */
 	ACT_DISCARD,  /* discard an unfinished round */
+	ACT_STATS,    /* open the Stats screen */
 } action;
 
 typedef struct keydef {
@@ -128,6 +131,27 @@ void put_str(int y, int x, const char *s, int attr);
 void draw_title(const char *left, const char *right);
 void draw_footer(const char *hints, const char *msg, int msg_attr);
 
+/*
+ * Charts (chart.c), shared by every screen that draws one. Intensity is a block character's
+ * weight, never colour alone, so they read under NO_COLOR.
+ */
+enum { CHART_LEVELS = 5 };
+/* The heatmap's cell for a level 0..4: · ░ ▒ ▓ █ */
+const char *chart_shade(int level);
+/* A bar of `width` cells filled to frac (0..1) in eighths, the rest dotted, into buf. */
+void chart_hbar(char *buf, size_t n, double frac, int width);
+/* One cell per value, ▁ (lo) to █ (hi); a value below lo (none) is a dot. */
+void chart_spark(char *buf, size_t n, const double *v, int count, double lo, double hi);
+/* Vertical bars `height` rows high, one column per value (a space between), scaled to the
+ * largest value or line; where a bar stays below the line's value, the line shows as ─. */
+void chart_vbars(doc *d, const double *v, const double *line, int count, int height,
+		 int indent);
+/* Days first..first+n as a grid, weeks as columns from Monday, with month labels above and
+ * ^ under today's week, I on the interview day; only the latest weeks that fit in `cols`.
+ * Returns the weeks drawn. */
+int chart_heatmap(doc *d, int64_t first, const int *levels, int n, int64_t today,
+		  int64_t interview, int cols);
+
 /* The screens; each is one file with enter, leave, draw, key and its key context. */
 typedef enum {
 	SCR_TODAY,
@@ -138,6 +162,8 @@ typedef enum {
 	SCR_WELCOME,
 	SCR_MOCK,
 	SCR_ROUND,
+	SCR_STATS,
+	SCR_SUMMARY,
 	SCR_COUNT
 } screen_id;
 
@@ -154,6 +180,8 @@ typedef enum {
 	GO_WELCOME = SCR_WELCOME,
 	GO_MOCK = SCR_MOCK,
 	GO_ROUND = SCR_ROUND,
+	GO_STATS = SCR_STATS,
+	GO_SUMMARY = SCR_SUMMARY,
 } go;
 
 struct tui;
@@ -191,6 +219,9 @@ typedef struct tui {
 	plan_progress progress; /* for the Plan screen */
 	bool progress_ok;
 	struct mock_ui *mock; /* the Mock and Round screens' state (mock.c), or NULL */
+	struct stats *stats;  /* the Stats screen's figures (stats.c), or NULL */
+	int stats_scroll;
+	int64_t drill_since; /* when the drill began: the summary counts its answers */
 } tui;
 
 /* Up, Down, PgUp, PgDn, Home and End on a scrolled document: true when a was one of them. */
@@ -207,7 +238,7 @@ bool field_key(char *buf, size_t size, size_t *cur, int ch, const char *allowed)
 void draw_field(const char *label, const char *buf, size_t cur);
 
 extern const screen_ops today_screen, drill_screen, help_screen, plan_screen, profile_screen,
-	welcome_screen, mock_screen, round_screen;
+	welcome_screen, mock_screen, round_screen, stats_screen, summary_screen;
 
 /* Saves the clock of a round left running and frees the Mock screens' state (on exit). */
 void mock_ui_free(tui *t);

@@ -29,6 +29,7 @@
 #include "backprep/clock.h"
 #include "backprep/config.h"
 #include "backprep/session.h"
+#include "backprep/stats.h"
 
 enum {
 	DAY = 86400,
@@ -40,6 +41,7 @@ enum {
 	REPS_WELCOME = 5, /* app_today before the welcome is done: slow, see the table */
 	REPS_BUILD = 1000,
 	REPS_RECORD = 1000,
+	REPS_STATS = 20,
 };
 
 /* 2026-03-15 09:00 UTC; the plan started 24 days before, so it is week 4. */
@@ -629,6 +631,30 @@ static figures measure_record(bp_app *app)
 	return summarise(ns, REPS_RECORD);
 }
 
+/* stats_make over the default days (the heatmap's 26 weeks, streaks and retention over the
+ * whole log), on a Today built once, as the Stats screen does. */
+static figures measure_stats(bp_app *app)
+{
+	static double ns[REPS_STATS];
+	bp_error e = {0};
+	char buf[1100];
+	app_day t;
+	stats s;
+
+	today(app, &t);
+	for (int i = -1; i < REPS_STATS; i++) { /* one to warm up */
+		double t0 = now_ns();
+
+		if (stats_make(app, &t, 0, 0, &s, &e) < 0)
+			die("stats_make", bp_error_str(&e, buf, sizeof(buf)));
+		if (i >= 0)
+			ns[i] = now_ns() - t0;
+		stats_free(&s);
+	}
+	app_day_free(&t);
+	return summarise(ns, REPS_STATS);
+}
+
 static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
 	(void)sb, (void)flag, (void)ftw;
@@ -733,6 +759,10 @@ int main(void)
 		today(&app, &t);
 		app_day_free(&t);
 	}
+	rec = measure_stats(&app);
+	printf("\nstats (stats_make: the Stats screen and `backprep stats`), 10,000 items and "
+	       "1M reviews,\n%d runs:\n  min %.2f ms, median %.2f ms, p99 %.2f ms\n",
+	       REPS_STATS, rec.min_ms, rec.median_ms, rec.p99_ms);
 	rec = measure_record(&app);
 	printf("\nrecord one answer (session_grade: one transaction, synchronous=FULL, WAL), "
 	       "%d answers into the 1M file:\n  min %.3f ms, median %.3f ms, p99 %.3f ms\n",

@@ -34,7 +34,9 @@ keys Enter
 check "Enter takes the suggestion" wait_for "graded Good."
 
 keys q
-check "q leaves the drill for Today" wait_for "2 answered"
+check "q leaves the drill for its summary" wait_for "Drill summary"
+keys q
+check "q leaves the summary for Today" wait_for "2 answered"
 keys q
 expect_eq "q on Today quits with status 0" "$(exit_status)" 0
 check "terminal restored after quitting" terminal_restored

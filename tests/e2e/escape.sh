@@ -100,8 +100,7 @@ keys Enter
 wait_for "Grade:" >/dev/null
 keys 3
 wait_for "Drill done" >/dev/null
-keys q
-wait_for "Enter drill" >/dev/null
+leave_drill
 keys '?'
 wait_for "scroll" >/dev/null
 keys q q

@@ -43,8 +43,7 @@ drill() {
 		wait_for "graded" >/dev/null || return 1
 		n=$((n + 1))
 	done
-	keys q
-	wait_for "Enter drill" >/dev/null || return 1
+	leave_drill || return 1
 	keys q
 }
 

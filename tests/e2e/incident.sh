@@ -43,6 +43,7 @@ check "the answer is saved" wait_for "Saved: debugging.queue-backlog graded Hard
 expect_eq "the review holds the points of every step" \
 	"$(sql "SELECT item, grade, covered, points, source FROM review")" \
 	"debugging.queue-backlog|2|4|8|drill"
-keys q q
+leave_drill
+keys q
 expect_eq "quits cleanly" "$(exit_status)" 0
 finish

@@ -116,6 +116,16 @@ answer_one() {
 	wait_for "graded ${names[$grade]}" >/dev/null
 }
 
+# leave_drill: q from a drill, past the summary that follows one with answers; ends on Today.
+leave_drill() {
+	keys q
+	wait_for_any "Drill summary" "Enter drill" || return 1
+	if screen | grep -qF "Drill summary"; then
+		keys q
+		wait_for "Enter drill" >/dev/null || return 1
+	fi
+}
+
 # start_today [same as start]: starts, past the welcome questions, on Today.
 start_today() {
 	start "$@"

@@ -217,6 +217,11 @@ debugging/mitigation 4 first"
 expect_eq "mocks --json: not ready, and why" \
 	"$(jq -r '.readiness | "\(.ready) \(.counted) \([.held_back_by[].dimension] | join(","))"' <<<"$json")" \
 	"false 1 scope,tradeoffs"
+json=$("$BIN" "${CONTENT[@]}" stats --json)
+expect_eq "stats --json: each dimension's scores and latest, the verdict" \
+	"$(jq -r '.mocks | (.dimensions[] | "\(.title) \(.scores | join(",")) \(.latest)"), "\(.finished_rounds) \(.ready)"' <<<"$json")" \
+	"$(jq -r '.dimensions[] | "\(.title) \(.scores | join(",")) \(.scores[-1])"' <<<"$("$BIN" "${CONTENT[@]}" mocks --json)")
+1 false"
 out=$("$BIN" "${CONTENT[@]}" --plan "$ROOT/content/plan.yaml" plan --json)
 expect_eq "a finished round meets the plan's first-mock milestone" \
 	"$(jq -r '.weeks[2].milestones[] | select(.id == "w3-first-mock") | "\(.value) \(.state)"' <<<"$out")" \

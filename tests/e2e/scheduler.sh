@@ -45,7 +45,7 @@ keys Space Enter 1
 check "Again brings the item back later in the drill" wait_for "Drill 4/4"
 keys Space Enter 3
 check "the drill ends" wait_for "Drill done: 2 answered and saved."
-keys q
+leave_drill
 wait_for "Up next" >/dev/null
 
 # The interview date, set on Today.
@@ -68,7 +68,8 @@ check "a cram answer is saved" wait_for "graded Good"
 expect_eq "cram answers are marked" "$(sql "SELECT count(*) FROM review WHERE source = 'cram'")" 1
 expect_eq "cram leaves schedules alone" \
 	"$(sql "SELECT item, due, stability, reps FROM card WHERE state <> 0 ORDER BY item")" "$before"
-keys q q
+leave_drill
+keys q
 expect_eq "quits cleanly" "$(exit_status)" 0
 
 # item: state and history.

@@ -99,7 +99,8 @@ keys Enter
 check "the grade bar counts the choices picked" wait_for "picked 2 of 4"
 check "not covered" absent "covered 2 of 4"
 check "a wrong pick suggests Again" wait_for "Enter take Again"
-keys q q
+leave_drill
+keys q
 expect_eq "NO_COLOR quits cleanly" "$(exit_status)" 0
 
 # At the documented minimum, 60x16, with the shipped content: each screen shows the line that

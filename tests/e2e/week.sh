@@ -23,8 +23,7 @@ drill_today() {
 		wait_for "graded" >/dev/null || return 1
 		n=$((n + 1))
 	done
-	keys q
-	wait_for "Enter drill" >/dev/null
+	leave_drill
 	keys q
 }
 
