@@ -1,7 +1,8 @@
 /*
  * exchange: progress in and out of the store as files. The JSON export (format
- * "backprep-export", version 1; the README's "Export and import" documents it) holds the
- * cards, the review log and the plan dates; the CSV holds the review log alone.
+ * "backprep-export", version 2; the README's "Export and import" documents it) holds the
+ * cards, the review log, the events (flags and resets) and the plan dates; the CSV holds the
+ * review log alone.
  *
  * Reading an export checks the whole file before anything is written, and never touches the
  * store: a refused file leaves the database as it was. Merging adds, never takes away. Only
@@ -21,7 +22,7 @@
 #include "backprep/store.h"
 
 enum {
-	EXCHANGE_VERSION = 1,
+	EXCHANGE_VERSION = 2, /* 2 adds "events"; version 1 files are still read */
 	/* The largest export import reads: about 140,000 reviews, years of daily drills. */
 	EXCHANGE_MAX_BYTES = 32 << 20,
 };
@@ -49,14 +50,15 @@ typedef struct exchange_counts {
 	size_t added;    /* reviews appended to the log */
 	size_t present;  /* reviews the log had already */
 	size_t settings; /* plan dates copied (the database had none) */
-	size_t flagged;  /* cards that gained a flag (suspended, starred) */
+	size_t events;   /* flag and reset events appended to the log */
 	size_t cards;    /* cards rebuilt from the merged log */
 } exchange_counts;
 
 /*
  * Merges x into st in one transaction: the reviews (those already in the log are not added
- * again), the plan start and interview date where st has none, and the suspended and starred
- * flags. Cards are not rebuilt here: that is replay_all's job, afterwards.
+ * again), the plan start and interview date where st has none, and the events the log does
+ * not have (an unsuspend too: flags are what the events say, in time order). Cards are not
+ * rebuilt here: that is replay_all's job, afterwards.
  */
 int exchange_merge(store *st, const catalog *c, const sched *sp, const exchange_file *x,
 		   exchange_counts *out,

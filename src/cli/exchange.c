@@ -8,6 +8,7 @@
 
 #include "backprep/exchange.h"
 #include "backprep/replay.h"
+#include "backprep/text.h"
 #include "cli.h"
 
 enum format { FORMAT_JSON, FORMAT_CSV };
@@ -147,7 +148,10 @@ int cmd_import(const app_opts *o, int argc, char **argv)
 	}
 	exchange_free(x);
 	app_close(&app);
-	printf("imported %zu reviews (%zu already present); %zu cards rebuilt\n", n.added,
-	       n.present, n.cards);
+	printf("imported %zu reviews (%zu already present)", n.added, n.present);
+	if (n.events)
+		printf(", %zu flag %s", n.events,
+		       text_plural((long long)n.events, "event", "events"));
+	printf("; %zu %s rebuilt\n", n.cards, text_plural((long long)n.cards, "card", "cards"));
 	return 0;
 }

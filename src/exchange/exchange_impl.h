@@ -7,13 +7,6 @@
 
 #include "backprep/exchange.h"
 
-/* An entry of "items": only the flags are read; the rest is rebuilt by replay. */
-typedef struct exchange_flags {
-	const char *item;
-	int rev; /* 0 when the file gives none */
-	bool suspended, starred;
-} exchange_flags;
-
 /*
  * Twins are reviews with the same item, revision, time and grade: what merging compares.
  * A log may hold real twins (Again twice within one second), so merging keeps each review as
@@ -26,8 +19,9 @@ struct exchange_file {
 	size_t *nth;           /* how many twins come before each in the file */
 	size_t *first;         /* the index of each review's first twin in the file */
 	size_t n_reviews;
-	exchange_flags *flags; /* the items with a flag set */
-	size_t n_flags;
+	store_event *events;   /* flags and resets; a version 1 file's item flags become events
+				* at its exported_at */
+	size_t n_events;
 	char plan_start[16]; /* "YYYY-MM-DD", or "" when the file has none */
 	char interview[16];
 };

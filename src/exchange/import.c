@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "backprep/clock.h"
+#include "backprep/flag.h"
 #include "backprep/text.h"
 #include "exchange_impl.h"
 
@@ -229,16 +230,71 @@ static int read_review(const place *p, const json_t *o, store_review *r, bp_erro
 	return 0;
 }
 
-static int read_flags(const place *p, const json_t *o, exchange_flags *f, bp_error *e)
+static int read_event(const place *p, const json_t *o, store_event *ev, bp_error *e)
 {
-	memset(f, 0, sizeof(*f));
+	const json_t *at = json_object_get(o, "at"), *kind = json_object_get(o, "kind");
+	const json_t *until = json_object_get(o, "until");
+	int k;
+
+	memset(ev, 0, sizeof(*ev));
 	if (!json_is_object(o))
 		return refuse(p, "", o, "an object", json_is_string(o) ? "a string" : NULL, e);
-	if (get_id(p, o, "id", &f->item, e) < 0 ||
-	    get_int(p, o, "rev", false, 1, REV_MAX, &f->rev, e) < 0 ||
-	    get_bool(p, o, "suspended", &f->suspended, e) < 0 ||
-	    get_bool(p, o, "starred", &f->starred, e) < 0)
+	if (get_id(p, o, "item", &ev->item, e) < 0)
 		return -1;
+	if (!json_is_string(at) || clock_parse_iso(json_string_value(at), &ev->at) < 0)
+		return refuse(p, "at", at, "a time like 2026-11-29T08:00:00Z", NULL, e);
+	if (!json_is_string(kind) || (k = flag_parse(json_string_value(kind))) < 0)
+		return refuse(p, "kind", kind,
+			      "\"suspend\", \"unsuspend\", \"star\", \"unstar\", \"bury\", "
+			      "\"unbury\" or \"reset\"",
+			      NULL, e);
+	ev->kind = flag_name((flag_kind)k); /* never the file's own string */
+	if (k == FLAG_BURY &&
+	    (!json_is_string(until) || clock_parse_iso(json_string_value(until), &ev->until) < 0))
+		return refuse(p, "until", until, "a time like 2026-11-30T00:00:00Z", NULL, e);
+	return 0;
+}
+
+static int read_events(exchange_file *x, const json_t *events, place *p, bp_error *e)
+{
+	size_t n = json_array_size(events), i;
+	const json_t *v;
+
+	if (!(x->events = calloc(n ? n : 1, sizeof(*x->events)))) {
+		bp_error_at(e, p->file, 0, 0, "out of memory while reading the events");
+		return -1;
+	}
+	json_array_foreach(events, i, v)
+	{
+		snprintf(p->at, sizeof(p->at), "events[%zu]", i);
+		if (read_event(p, v, &x->events[i], e) < 0)
+			return -1;
+	}
+	x->n_events = n;
+	return 0;
+}
+
+/* Version 1 kept flags on the items, without a time: they become events at the export's
+ * time (or, without one, now), so that importing the file again adds nothing. */
+static int read_v1_flags(const place *p0, const json_t *o, int64_t at, exchange_file *x,
+			 bp_error *e)
+{
+	place p = *p0;
+	bool flag[2] = { false, false };
+	const char *id;
+
+	if (!json_is_object(o))
+		return refuse(&p, "", o, "an object", json_is_string(o) ? "a string" : NULL, e);
+	if (get_id(&p, o, "id", &id, e) < 0 || get_bool(&p, o, "suspended", &flag[0], e) < 0 ||
+	    get_bool(&p, o, "starred", &flag[1], e) < 0)
+		return -1;
+	for (int k = 0; k < 2; k++)
+		if (flag[k])
+			x->events[x->n_events++] = (store_event){
+				.item = id,
+				.at = at,
+				.kind = flag_name(k ? FLAG_STAR : FLAG_SUSPEND),
+			};
 	return 0;
 }
 
@@ -336,24 +392,25 @@ oom:
 	return -1;
 }
 
-static int read_items(exchange_file *x, const json_t *items, place *p, bp_error *e)
+static int read_items(exchange_file *x, const json_t *root, place *p, bp_error *e)
 {
+	const json_t *items = json_object_get(root, "items");
+	const json_t *when = json_object_get(root, "exported_at");
 	size_t n = json_array_size(items), i;
+	int64_t at;
 	const json_t *v;
 
-	if (!(x->flags = calloc(n ? n : 1, sizeof(*x->flags)))) {
+	if (!json_is_string(when) || clock_parse_iso(json_string_value(when), &at) < 0)
+		at = clock_now();
+	if (!(x->events = calloc(2 * n + 1, sizeof(*x->events)))) {
 		bp_error_at(e, p->file, 0, 0, "out of memory while reading the items");
 		return -1;
 	}
 	json_array_foreach(items, i, v)
 	{
-		exchange_flags f;
-
 		snprintf(p->at, sizeof(p->at), "items[%zu]", i);
-		if (read_flags(p, v, &f, e) < 0)
+		if (read_v1_flags(p, v, at, x, e) < 0)
 			return -1;
-		if (f.suspended || f.starred)
-			x->flags[x->n_flags++] = f;
 	}
 	return 0;
 }
@@ -365,6 +422,7 @@ static int read_doc(exchange_file *x, const char *path, bp_error *e)
 	const json_t *version = json_object_get(root, "version");
 	const json_t *reviews = json_object_get(root, "reviews");
 	const json_t *items = json_object_get(root, "items"), *plan = json_object_get(root, "plan");
+	const json_t *events = json_object_get(root, "events");
 	place p = {path, ""};
 
 	if (!json_is_object(root)) {
@@ -380,10 +438,10 @@ static int read_doc(exchange_file *x, const char *path, bp_error *e)
 	}
 	if (!json_is_integer(version))
 		return refuse(&p, "version", version, "an integer", NULL, e);
-	if (json_integer_value(version) != EXCHANGE_VERSION) {
+	if (json_integer_value(version) < 1 || json_integer_value(version) > EXCHANGE_VERSION) {
 		bp_error_at(e, path, 0, 0,
 		            "export version %" JSON_INTEGER_FORMAT
-		            " is not supported: this backprep reads version %d",
+		            " is not supported: this backprep reads versions 1 to %d",
 		            json_integer_value(version), EXCHANGE_VERSION);
 		return -1;
 	}
@@ -394,7 +452,12 @@ static int read_doc(exchange_file *x, const char *path, bp_error *e)
 		return refuse(&p, "items", items, "an array", NULL, e);
 	if (plan && !json_is_null(plan) && !json_is_object(plan))
 		return refuse(&p, "plan", plan, "an object", NULL, e);
-	if (read_reviews(x, reviews, &p, e) < 0 || read_items(x, items, &p, e) < 0)
+	if (events && !json_is_array(events))
+		return refuse(&p, "events", events, "an array", NULL, e);
+	/* from version 2 the flags are in the events; the items' flags only repeat them */
+	if (read_reviews(x, reviews, &p, e) < 0 ||
+	    (json_integer_value(version) == 1 ? read_items(x, root, &p, e)
+					      : read_events(x, events, &p, e)) < 0)
 		return -1;
 	snprintf(p.at, sizeof(p.at), "plan");
 	if (read_day(&p, plan, "start", x->plan_start, e) < 0 ||
@@ -455,6 +518,6 @@ void exchange_free(exchange_file *x)
 	free(x->reviews);
 	free(x->nth);
 	free(x->first);
-	free(x->flags);
+	free(x->events);
 	free(x);
 }

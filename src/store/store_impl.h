@@ -41,6 +41,12 @@ enum stmt_id {
 	ST_MOCK_SEGMENT_SCORED,
 	ST_MOCK_ROUND_FINISHED,
 	ST_MOCK_DISCARD,
+	/* events: their SQL is in events.c */
+	ST_EVENT_NEW,
+	ST_EVENTS,
+	ST_EVENTS_OF,
+	ST_EVENT_TWINS,
+	ST_DELETE_EVENT,
 	ST_COUNT
 };
 
@@ -61,6 +67,14 @@ int store_migrate(store *st, int from, bp_error *e);
 
 /* The SQL of a mock round statement (mocks.c); NULL for others. */
 const char *store_mock_sql(enum stmt_id id);
+
+/* The SQL of an event statement (events.c); NULL for others. */
+const char *store_event_sql(enum stmt_id id);
+
+/* Deletes row `id` with statement del and puts the card back as it was (prev), or removes
+ * it when prev is NULL, in one transaction: undo. */
+int store_undo_row(store *st, enum stmt_id del, int64_t id, const char *item,
+		   const store_card *prev, bp_error *e);
 
 /* Appends a review inside the caller's transaction; sets r->id. */
 int store_review_append(store *st, store_review *r, bp_error *e);

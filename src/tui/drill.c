@@ -12,6 +12,7 @@ static const char *const grade_names[] = { "", "Again", "Hard", "Good", "Easy" }
 /* An incident's latest step (or its ending), to scroll to after Space moved the walk on. */
 static size_t walk_mark;
 static bool walk_follow;
+static bool confirm_suspend; /* s was pressed: y suspends, any other key keeps the item */
 
 static void drill_enter(tui *t)
 {
@@ -34,6 +35,7 @@ static void drill_enter(tui *t)
 	}
 	t->scroll = 0;
 	t->msg[0] = '\0';
+	confirm_suspend = false;
 	if (!t->drill) {
 		snprintf(t->msg, sizeof(t->msg), "Out of memory: cannot start the drill.");
 		t->msg_bad = true;
@@ -211,25 +213,35 @@ static void build(tui *t, int width)
 	add_list(d, "Follow-ups", &it->follow_ups, 0);
 }
 
-static void draw_grade_bar(const session *s, int y)
+/* Each grade with the interval it gives (session_next_due: what grading records), marked
+ * with * when it runs past the interview. */
+static void draw_grade_bar(const session *s, int64_t interview, int y)
 {
 	fsrs_grade sug = session_suggested(s);
-	char info[96];
+	int64_t now = clock_now(), due[5], cut = interview ? clock_day_start(interview) : 0;
+	bool shown = session_next_due(s, now, due) == 0, past = false;
+	char info[160], day[16];
 	int x = 1;
 
 	put_str(y, x, "Grade:", A_BOLD);
 	x += 8;
 	for (int g = 1; g <= 4; g++) {
-		char b[16];
+		char b[40], span[16];
+		bool late = shown && cut && due[g] >= cut;
 
-		snprintf(b, sizeof(b), " %d %s ", g, grade_names[g]);
+		clock_format_span(shown ? due[g] - now : 0, span);
+		snprintf(b, sizeof(b), " %d %s%s%s%s ", g, grade_names[g], shown ? " " : "",
+			 shown ? span : "", late ? "*" : "");
 		put_str(y, x, b, g == (int)sug ? style(ATTR_SEL) : 0);
 		x += (int)strlen(b) + 1;
+		past |= late;
 	}
-	snprintf(info, sizeof(info), "%s %d of %d%s",
+	clock_format_day(interview, day);
+	snprintf(info, sizeof(info), "%s %d of %d%s%s%s%s",
 		 session_item(s)->kind == KIND_CHOICE ? "picked" : "covered", session_covered(s),
 		 session_points(s),
-		 session_hints_shown(s) ? " · hint used: at most Hard suggested" : "");
+		 session_hints_shown(s) ? " · hint used: at most Hard suggested" : "",
+		 past ? " · * falls after the interview (" : "", past ? day : "", past ? ")" : "");
 	put_str(y + 1, 1, info, style(ATTR_DIM));
 }
 
@@ -264,7 +276,7 @@ static void drill_draw(tui *t)
 	}
 	t->scroll = doc_draw(&t->doc, 2, body, t->scroll);
 	if (ph == SESSION_GRADE)
-		draw_grade_bar(s, LINES - 4);
+		draw_grade_bar(s, t->day.interview, LINES - 4);
 	if (ph == SESSION_ASK && it && session_walk(s))
 		snprintf(hints, sizeof(hints), "%s   1-9 tick   h hint (%d left)   ? help   q leave",
 			 walk_next_hint(session_walk(s)), it->hints.n - session_hints_shown(s));
@@ -326,15 +338,24 @@ static void flag_key(tui *t, action a)
 
 	snprintf(id, sizeof(id), "%s", it ? it->id : "");
 	switch (a) {
-	case ACT_UNDO:
+	case ACT_UNDO: {
+		const char *what = session_undo_what(t->drill);
+		char kind[16];
+
+		snprintf(kind, sizeof(kind), "%s", what ? what : "");
 		rc = session_undo(t->drill, &e);
 		if (rc == 1)
 			say(t, false, "Nothing to undo in this drill.", NULL);
-		else if (rc == 0)
+		else if (rc == 0 && strcmp(kind, "answer") == 0)
 			say(t, false, "Undone: the last answer was taken back.", NULL);
+		else if (rc == 0)
+			snprintf(t->msg, sizeof(t->msg), "Undone: %s of %s.", kind,
+				 session_item(t->drill) ? session_item(t->drill)->id : "the item");
 		else
 			say(t, true, "Could not undo", &e);
+		t->msg_bad = rc < 0;
 		return;
+	}
 	case ACT_BURY:
 		rc = session_bury(t->drill, clock_day_start(clock_local_day(clock_now()) + 1), &e);
 		snprintf(done, sizeof(done), "Buried until tomorrow: %s.", id);
@@ -362,6 +383,14 @@ static go drill_key(tui *t, int ch)
 
 	if (!t->drill)
 		return a == ACT_BACK ? GO_TODAY : GO_STAY;
+	if (confirm_suspend) {
+		confirm_suspend = false;
+		if (ch == 'y')
+			flag_key(t, ACT_SUSPEND);
+		else
+			say(t, false, "Not suspended.", NULL);
+		return GO_STAY;
+	}
 	if (scroll_key(a, &t->scroll))
 		return GO_STAY;
 	if (a != ACT_NONE && a != ACT_UP && a != ACT_DOWN && a != ACT_PGUP && a != ACT_PGDN)
@@ -397,9 +426,18 @@ static go drill_key(tui *t, int ch)
 		/* back to ticking: the grade is not saved yet */
 		session_ungrade(t->drill);
 		return GO_STAY;
+	case ACT_SUSPEND: {
+		char ask[STORE_ID_MAX + 96];
+
+		snprintf(ask, sizeof(ask),
+			 "Suspend %s? y suspends (u takes it back), any other key keeps it.",
+			 session_item(t->drill) ? session_item(t->drill)->id : "");
+		say(t, false, ask, NULL);
+		confirm_suspend = true;
+		return GO_STAY;
+	}
 	case ACT_UNDO:
 	case ACT_BURY:
-	case ACT_SUSPEND:
 	case ACT_STAR:
 		flag_key(t, a);
 		return GO_STAY;

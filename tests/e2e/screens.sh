@@ -138,7 +138,7 @@ keys Enter
 check "60x16: a drill shows the question and its keys" wait_for "Space reveal  h hint"
 check "60x16: with quit in reach" wait_for "q leave"
 keys Space Enter
-check "60x16: the grade bar" wait_for "1 Again   2 Hard   3 Good   4 Easy"
+check "60x16: the grade bar, with each grade's next interval" wait_for "1 Again 10m   2 Hard 15m   3 Good 2d   4 Easy 9d"
 keys Escape q
 check "60x16: back on Today, the top with the counts shows again" wait_for "Week 1 of 4"
 keys r
