@@ -1,5 +1,6 @@
 /* drill: one question at a time — ask, hint, reveal, tick, grade. */
 #include <curses.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,7 +20,12 @@ static void drill_enter(tui *t)
 	queue cram;
 	bp_error e;
 
-	if (t->cram) {
+	if (t->these.v) { /* the Browser's list, as cram */
+		t->drill = session_new(t->app->st, &t->these, &t->app->sched, &t->app->rng);
+		if (t->drill)
+			session_set_cram(t->drill);
+		queue_free(&t->these);
+	} else if (t->cram) {
 		if (app_cram(t->app, &cram, &e) < 0) {
 			snprintf(t->msg, sizeof(t->msg), "%s", e.msg);
 			t->msg_bad = true;
@@ -67,25 +73,6 @@ static unsigned drill_ctx(const tui *t)
 	}
 }
 
-static void add_list(doc *d, const char *title, const bp_strs *v, int attr)
-{
-	if (v->n == 0)
-		return;
-	doc_blank(d);
-	doc_heading(d, title);
-	for (int i = 0; i < v->n; i++)
-		doc_entry(d, "- ", v->v[i], 1, attr);
-}
-
-static void add_block(doc *d, const char *title, const char *text, enum text_mode mode)
-{
-	if (!text || !*text)
-		return;
-	doc_blank(d);
-	doc_heading(d, title);
-	doc_text(d, text, 1, 0, mode);
-}
-
 static void add_points(doc *d, const session *s, const bp_item *it, bool revealed)
 {
 	int n = session_points(s);
@@ -125,46 +112,6 @@ static void add_points(doc *d, const session *s, const bp_item *it, bool reveale
 	}
 }
 
-static void add_coding(doc *d, const bp_item *it)
-{
-	if (it->n_examples) {
-		doc_blank(d);
-		doc_heading(d, "Examples");
-		for (int i = 0; i < it->n_examples; i++) {
-			doc_entry(d, "in:  ", it->examples[i].input, 1, 0);
-			doc_entry(d, "out: ", it->examples[i].output, 1, 0);
-			if (it->examples[i].explain)
-				doc_entry(d, "     ", it->examples[i].explain, 1, style(ATTR_DIM));
-		}
-	}
-	add_list(d, "Constraints", &it->constraints, 0);
-	add_list(d, "Edge cases", &it->edge_cases, 0);
-	if (it->time || it->space) {
-		doc_blank(d);
-		doc_heading(d, "Complexity");
-		doc_printf(d, 0, "  time %s · space %s", it->time ? it->time : "?",
-			   it->space ? it->space : "?");
-	}
-	add_block(d, "Reference solution", it->solution, TEXT_VERBATIM);
-}
-
-static void add_scenario(doc *d, const bp_item *it)
-{
-	for (int i = 0; i < it->n_steps; i++) {
-		const bp_step *st = &it->steps[i];
-
-		doc_blank(d);
-		doc_printf(d, style(ATTR_HEAD), "Step %d", i + 1);
-		doc_text(d, st->show, 1, 0, TEXT_VERBATIM);
-		doc_entry(d, "Ask: ", st->ask, 1, A_BOLD);
-		for (int k = 0; k < st->expect.n; k++)
-			doc_entry(d, "- ", st->expect.v[k], 3, 0);
-	}
-	add_block(d, "Root cause", it->root_cause, TEXT_PROSE);
-	add_block(d, "Mitigation", it->mitigation, TEXT_PROSE);
-	add_block(d, "Prevention", it->prevention, TEXT_PROSE);
-}
-
 static void build(tui *t, int width)
 {
 	const session *s = t->drill;
@@ -195,22 +142,16 @@ static void build(tui *t, int width)
 		walk_mark = w->ended ? end : step;
 		if (ph == SESSION_ASK)
 			return;
-		add_list(d, "Key points", &it->key_points, 0);
+		reveal_list(d, "Key points", &it->key_points, 0);
 	} else if (ph == SESSION_ASK) {
 		if (it->kind == KIND_CHOICE)
 			add_points(d, s, it, false);
 		return;
 	} else {
 		add_points(d, s, it, true);
-		if (it->kind == KIND_CODING)
-			add_coding(d, it);
-		if (it->kind == KIND_SCENARIO)
-			add_scenario(d, it);
+		reveal_kind(d, it);
 	}
-	add_block(d, "Model answer", it->answer, TEXT_PROSE);
-	add_block(d, "Why", it->explain, TEXT_PROSE);
-	add_list(d, "Pitfalls", &it->pitfalls, 0);
-	add_list(d, "Follow-ups", &it->follow_ups, 0);
+	reveal_answer(d, it);
 }
 
 /* Each grade with the interval it gives (session_next_due: what grading records), marked
@@ -245,11 +186,53 @@ static void draw_grade_bar(const session *s, int64_t interview, int y)
 	put_str(y + 1, 1, info, style(ATTR_DIM));
 }
 
+/* Appends to out (n bytes) at *k. */
+BP_PRINTF(4, 5) static void append(char *out, size_t n, size_t *k, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	va_start(ap, fmt);
+	w = vsnprintf(out + *k, n - *k, fmt, ap);
+	va_end(ap);
+	*k = w < 0 || *k + (size_t)w >= n ? n - 1 : *k + (size_t)w;
+}
+
+/* Every key that works now, the most used first (the footer closes up from the middle). */
+static void drill_hints(const session *s, bool scrolls, char *out, size_t n)
+{
+	const bp_item *it = session_item(s);
+	session_phase ph = session_phase_of(s);
+	bool undo = session_undo_what(s) != NULL, choice = it && it->kind == KIND_CHOICE;
+	char hint[32] = "";
+	size_t k = 0;
+
+	out[0] = '\0';
+	if (it && it->hints.n && ph == SESSION_ASK)
+		snprintf(hint, sizeof(hint), "h hint (%d left)   ",
+			 it->hints.n - session_hints_shown(s));
+	if (ph == SESSION_ASK && it && session_walk(s))
+		append(out, n, &k, "%s   1-9 tick   %s", walk_next_hint(session_walk(s)), hint);
+	else if (ph == SESSION_ASK && it)
+		append(out, n, &k, "Space reveal   %s%s", choice ? "1-9 pick   " : "", hint);
+	else if (ph == SESSION_REVEALED)
+		append(out, n, &k, "%s   Enter grade   ", choice ? "1-9 change a pick" : "1-9 tick covered");
+	else if (ph == SESSION_GRADE)
+		append(out, n, &k, "1-4 grade   Enter take %s   Esc back   ", grade_names[session_suggested(s)]);
+	if (ph == SESSION_DONE) {
+		append(out, n, &k, "%sq back to Today", undo ? "u undo   " : "");
+		return;
+	}
+	append(out, n, &k, "%s%s* star   b bury   s suspend   I details   ? help   q leave",
+	       scrolls ? "Up/Down scroll   " : "",
+	    undo ? "u undo   " : "");
+}
+
 static void drill_draw(tui *t)
 {
 	const session *s = t->drill;
 	const bp_item *it;
-	char left[160], right[48], hints[160];
+	char left[160], right[64], hints[320];
 	int body, ph;
 
 	if (!s) {
@@ -266,8 +249,6 @@ static void drill_draw(tui *t)
 			 session_is_new(s) ? " · new" : "", session_is_starred(s) ? " · *" : "");
 	else
 		snprintf(left, sizeof(left), "Drill");
-	snprintf(right, sizeof(right), "%zu saved", session_answered(s));
-	draw_title(left, right);
 	body = LINES - 4 - (ph == SESSION_GRADE ? 3 : 0);
 	build(t, COLS - 3);
 	if (walk_follow) {
@@ -275,24 +256,18 @@ static void drill_draw(tui *t)
 		walk_follow = false;
 	}
 	t->scroll = doc_draw(&t->doc, 2, body, t->scroll);
+	/* where the window is in a text longer than it: its last line of all the lines */
+	if (t->doc.n > (size_t)body)
+		snprintf(right, sizeof(right), "%zu/%zu · %zu saved",
+			 (size_t)t->scroll + (size_t)body < t->doc.n ? (size_t)t->scroll + (size_t)body
+								     : t->doc.n,
+			 t->doc.n, session_answered(s));
+	else
+		snprintf(right, sizeof(right), "%zu saved", session_answered(s));
+	draw_title(left, right);
 	if (ph == SESSION_GRADE)
 		draw_grade_bar(s, t->day.interview, LINES - 4);
-	if (ph == SESSION_ASK && it && session_walk(s))
-		snprintf(hints, sizeof(hints), "%s   1-9 tick   h hint (%d left)   ? help   q leave",
-			 walk_next_hint(session_walk(s)), it->hints.n - session_hints_shown(s));
-	else if (ph == SESSION_ASK && it)
-		snprintf(hints, sizeof(hints),
-			 "Space reveal   h hint (%d left)   b bury   s suspend   ? help   q leave",
-			 it->hints.n - session_hints_shown(s));
-	else if (ph == SESSION_REVEALED)
-		snprintf(hints, sizeof(hints),
-			 "%s   Enter grade   Up/Down scroll   ? help   q leave",
-			 it && it->kind == KIND_CHOICE ? "1-9 change a pick" : "1-9 tick covered");
-	else if (ph == SESSION_GRADE)
-		snprintf(hints, sizeof(hints), "1-4 grade   Enter take %s   Esc back",
-			 grade_names[session_suggested(s)]);
-	else
-		snprintf(hints, sizeof(hints), "u undo the last answer   q back to Today");
+	drill_hints(s, t->doc.n > (size_t)body, hints, sizeof(hints));
 	draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 
@@ -430,7 +405,7 @@ static go drill_key(tui *t, int ch)
 		char ask[STORE_ID_MAX + 96];
 
 		snprintf(ask, sizeof(ask),
-			 "Suspend %s? y suspends (u takes it back), any other key keeps it.",
+			 "Suspend %s? y suspends, any other key keeps it.",
 			 session_item(t->drill) ? session_item(t->drill)->id : "");
 		say(t, false, ask, NULL);
 		confirm_suspend = true;
@@ -441,6 +416,11 @@ static go drill_key(tui *t, int ch)
 	case ACT_STAR:
 		flag_key(t, a);
 		return GO_STAY;
+	case ACT_DETAILS:
+		if (!session_item(t->drill))
+			return GO_STAY;
+		snprintf(t->item_id, sizeof(t->item_id), "%s", session_item(t->drill)->id);
+		return GO_ITEM;
 	default:
 		return GO_STAY;
 	}

@@ -18,6 +18,8 @@ static const screen_ops *const screens[SCR_COUNT] = {
 	[SCR_WELCOME] = &welcome_screen,
 	[SCR_MOCK] = &mock_screen,
 	[SCR_ROUND] = &round_screen,
+	[SCR_BROWSE] = &browse_screen,
+	[SCR_ITEM] = &item_screen,
 };
 
 static bool too_small(void)
@@ -55,6 +57,13 @@ static screen_id open_screen(tui *t, screen_id cur, screen_id next, screen_id *b
 		t->help_from = screens[cur]->ctx(t);
 		t->help_scroll = 0;
 		*before_help = cur;
+		return next;
+	}
+	/* details over a drill: the drill stays as it is, and q comes back to it */
+	if (next == SCR_ITEM && cur == SCR_DRILL) {
+		t->item_over_drill = true;
+		*before_help = cur;
+		screens[next]->enter(t);
 		return next;
 	}
 	if (screens[cur]->leave)
@@ -139,6 +148,8 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	if (t.drill)
 		drill_screen.leave(&t);
 	mock_ui_free(&t);
+	browse_ui_free(&t);
+	queue_free(&t.these);
 	if (t.day_ok)
 		app_day_free(&t.day);
 	doc_free(&t.doc);

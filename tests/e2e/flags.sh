@@ -14,8 +14,15 @@ keys i 2026-12-03 Enter
 wait_for "Interview: 2026-12-03" >/dev/null
 keys Enter
 wait_for "Drill 1/" >/dev/null
+check "the footer offers the hints this question has" wait_for "h hint (2 left)"
+check "and star, bury and suspend" wait_for "* star   b bury   s suspend"
 keys Space
 wait_for "Key points" >/dev/null
+resize 80 16
+check "a text longer than the window shows where the window is" \
+	bash -c 'screen() { tmux -S "$0" capture-pane -p -t e2e; }; screen "$0" | head -1 | grep -Eq "[0-9]+/[0-9]+ · 0 saved"' "$SOCK"
+check "and that it scrolls" wait_for "Up/Down scroll"
+resize 100 30
 keys 1 Enter
 check "the grade bar shows each grade's next interval" \
 	wait_for "1 Again 10m   2 Hard 15m   3 Good 2d   4 Easy 6d*"
@@ -24,6 +31,8 @@ check "an interval past the interview is marked and said" \
 good=$(screen | grep -o '3 Good [0-9]*d' | grep -o '[0-9]*d$' | tr -d d)
 keys 3
 check "Good is saved" wait_for "graded Good"
+check "then u is offered" wait_for "u undo"
+check "and h hint is not, for a question without hints" wait_gone "h hint"
 item=$(sql "SELECT item FROM review ORDER BY id DESC LIMIT 1")
 out=$("$BIN" "${CONTENT[@]}" item "$item")
 check "backprep item gives the due day the bar showed for Good" \

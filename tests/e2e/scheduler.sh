@@ -37,7 +37,7 @@ check "the buried item is not offered again today" \
 # Suspend the next one: s asks first, any key but y keeps it; u takes a suspension back
 # (before, u undid the previous grade and left the item suspended for ever).
 keys s
-check "s asks before suspending" wait_for "y suspends (u takes it back), any other key keeps it."
+check "s asks before suspending" wait_for "y suspends, any other key keeps it."
 keys n
 check "another key keeps it" wait_for "Not suspended."
 expect_eq "nothing suspended yet" "$(sql 'SELECT count(*) FROM card WHERE suspended = 1')" 0

@@ -94,7 +94,7 @@ check "a right answer missed is marked apart, not by colour alone" \
 	wait_for "[ ] 3. PUT  <- right, MISSED"
 check "a wrong one left alone is not marked" wait_for "[ ] 4. PATCH"
 check "and carries no mark" absent "PATCH  <-"
-check "the keys say what 1-9 does here" wait_for "1-9 change a pick   Enter grade"
+check "the keys say what 1-9 does here" bash -c 'tmux -S "$0" capture-pane -p -t e2e | grep -Eq "1-9 change a pick +Enter grade"' "$SOCK"
 keys Enter
 check "the grade bar counts the choices picked" wait_for "picked 2 of 4"
 check "not covered" absent "covered 2 of 4"
@@ -135,7 +135,7 @@ check "60x16: the interview field fits, prefilled" \
 keys Escape NPage
 wait_gone "Week 1 of 4" >/dev/null
 keys Enter
-check "60x16: a drill shows the question and its keys" wait_for "Space reveal  h hint"
+check "60x16: a drill shows the question and its keys, 1-9 pick for a choice" wait_for "Space reveal  1-9 pick"
 check "60x16: with quit in reach" wait_for "q leave"
 keys Space Enter
 check "60x16: the grade bar, with each grade's next interval" wait_for "1 Again 10m   2 Hard 15m   3 Good 2d   4 Easy 9d"
