@@ -30,6 +30,17 @@ int replay_fold(const fsrs_params *p, int rev, const store_review *v, size_t n,
 int replay_item(store *st, const sched *sp, const bp_item *it, const char *id, store_card *out,
 		bool *any, bp_error *e);
 
+/* The predicted recall of the card just before each of its scheduled answers (from what the
+ * answers before gave it; none before a first answer or the first after a reset), then at
+ * `now`, into out[0..max); returns how many. What item details chart. */
+size_t replay_recall(const fsrs_params *p, int rev, const store_review *v, size_t n,
+		     const store_event *ev, size_t m, int64_t now, double *out, size_t max);
+
+/* replay_item, and replay_recall into recall[0..*n_recall), *n_recall set to how many. */
+int replay_item_recall(store *st, const sched *sp, const bp_item *it, const char *id,
+		       store_card *out, bool *any, int64_t now, double *recall, size_t *n_recall,
+		       bp_error *e);
+
 typedef struct doctor_report {
 	bool db_ok;             /* quick_check and foreign_key_check */
 	char db_problems[512];

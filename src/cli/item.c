@@ -5,6 +5,7 @@
 #include "backprep/card.h"
 #include "backprep/clock.h"
 #include "backprep/flag.h"
+#include "backprep/replay.h"
 #include "backprep/text.h"
 #include "cli.h"
 
@@ -80,6 +81,23 @@ static int print_event(void *ctx, const store_event *ev)
 	printf("  %s  %s%s%s\n", when, ev->kind, strcmp(ev->kind, "bury") == 0 ? " until " : "",
 	       strcmp(ev->kind, "bury") == 0 ? until : "");
 	return 0;
+}
+
+/* Recall just before each answer, then now, as numbers (item details draw them as a chart). */
+static void print_recall(bp_app *app, const bp_item *it, const char *id, int64_t now)
+{
+	double v[64];
+	size_t n = sizeof(v) / sizeof(v[0]);
+	store_card c;
+	bool any;
+	bp_error e;
+
+	if (replay_item_recall(app->st, &app->sched, it, id, &c, &any, now, v, &n, &e) < 0 || !n)
+		return;
+	printf("Recall just before each answer, then now:");
+	for (size_t i = 0; i < n; i++)
+		printf(" %.2f", v[i]);
+	putchar('\n');
 }
 
 /* The --suspend ... --reset options, each an event recorded in the order given. */
@@ -171,6 +189,7 @@ int cmd_item(const app_opts *o, int argc, char **argv)
 	}
 	if (!h.n)
 		printf("  none\n");
+	print_recall(&app, it, argv[0], now);
 	printf("Events:\n");
 	h.n = 0;
 	if (store_events(app.st, argv[0], print_event, &h, &e) < 0) {

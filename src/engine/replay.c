@@ -217,6 +217,38 @@ static int group_rev(const bp_item *it, const group *g)
 	return rev;
 }
 
+/* The events of ev[0..m) up to time `at` (a review at the same time sees them after it). */
+static size_t events_before(const store_event *ev, size_t m, int64_t at)
+{
+	size_t k = 0;
+
+	while (k < m && ev[k].at < at)
+		k++;
+	return k;
+}
+
+size_t replay_recall(const fsrs_params *p, int rev, const store_review *v, size_t n,
+		     const store_event *ev, size_t m, int64_t now, double *out, size_t max)
+{
+	size_t k = 0;
+	store_card c;
+	fsrs_card fc;
+
+	/* each answer's prefix replayed again: a card's history is a few dozen answers */
+	for (size_t i = 0; i <= n && k < max; i++) {
+		int64_t at = i < n ? v[i].at : now;
+
+		if (i < n && (v[i].rev != rev || strcmp(v[i].source, "cram") == 0))
+			continue;
+		memset(&c, 0, sizeof(c));
+		if (replay_fold(p, rev, v, i, ev, events_before(ev, m, at), &c) == 0)
+			continue; /* new: nothing to forget yet */
+		card_to_fsrs(&c, &fc);
+		out[k++] = fsrs_retrievability(p, &fc, at);
+	}
+	return k;
+}
+
 typedef struct one_item {
 	group g;
 	bool oom;
@@ -232,6 +264,13 @@ static int gather_one(void *ctx, const store_review *r)
 
 int replay_item(store *st, const sched *sp, const bp_item *it, const char *id, store_card *out,
 		bool *any, bp_error *e)
+{
+	return replay_item_recall(st, sp, it, id, out, any, 0, NULL, NULL, e);
+}
+
+int replay_item_recall(store *st, const sched *sp, const bp_item *it, const char *id,
+		       store_card *out, bool *any, int64_t now, double *recall, size_t *n_recall,
+		       bp_error *e)
 {
 	one_item o = { 0 };
 	group *g = &o.g;
@@ -249,6 +288,9 @@ int replay_item(store *st, const sched *sp, const bp_item *it, const char *id, s
 	memset(out, 0, sizeof(*out));
 	snprintf(out->item, sizeof(out->item), "%s", id);
 	replay_fold(sched_for(sp, it), group_rev(it, g), g->v, g->n, l.v, l.n, out);
+	if (recall && n_recall)
+		*n_recall = replay_recall(sched_for(sp, it), group_rev(it, g), g->v, g->n, l.v, l.n,
+					  now, recall, *n_recall);
 	*any = g->n || l.n;
 	rc = 0;
 out:

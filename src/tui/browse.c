@@ -242,7 +242,7 @@ static void browse_draw(tui *t)
 			    style(t->msg[0] ? ATTR_GOOD : ATTR_DIM));
 		draw_field("Search:", u->text, u->cur);
 	} else {
-		draw_footer("/ search   Enter details   a t w l f filter   o sort   D drill these   "
+		draw_footer("/ search   Enter details   a t w l f filter   o sort   D/C drill these   "
 			    "s suspend   * star   b bury   R reset   ? help   q back",
 			    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 	}
@@ -430,6 +430,8 @@ static go browse_key(tui *t, int ch)
 		break;
 	}
 	case ACT_THESE:
+	case ACT_THESE_COUNT:
+		t->these_count = a == ACT_THESE_COUNT;
 		return drill_these(t, u);
 	case ACT_OPEN:
 		if (!selected(u))

@@ -22,7 +22,7 @@ static void drill_enter(tui *t)
 
 	if (t->these.v) { /* the Browser's list, as cram */
 		t->drill = session_new(t->app->st, &t->these, &t->app->sched, &t->app->rng);
-		if (t->drill)
+		if (t->drill && !t->these_count)
 			session_set_cram(t->drill);
 		queue_free(&t->these);
 	} else if (t->cram) {

@@ -5,6 +5,7 @@
 
 #include "backprep/card.h"
 #include "backprep/clock.h"
+#include "backprep/replay.h"
 #include "tui.h"
 
 static const char *const grade_names[] = { "?", "Again", "Hard", "Good", "Easy" };
@@ -139,6 +140,30 @@ static void add_schedule(doc *d, bp_app *app, const bp_item *it, const store_car
 			 1, 0, TEXT_PROSE);
 }
 
+enum { CHART_MAX = 64 };
+
+/* Recall just before each answer, then now: how far it had fallen each time. */
+static void add_chart(doc *d, tui *t, const bp_item *it)
+{
+	double v[CHART_MAX];
+	size_t n = CHART_MAX, first = 0;
+	store_card c;
+	bool any;
+	char spark[CHART_MAX * 4 + 1];
+	bp_error e;
+
+	if (replay_item_recall(t->app->st, &t->app->sched, it, t->item_id, &c, &any, clock_now(),
+			       v, &n, &e) < 0 ||
+	    n == 0)
+		return;
+	if (n > 40) /* the most recent, in a narrow window too */
+		first = n - 40;
+	chart_spark(v + first, n - first, spark, sizeof(spark));
+	doc_blank(d);
+	doc_heading(d, "Recall just before each answer, then now");
+	doc_printf(d, 0, "  %s  %.2f at the first shown, %.2f now", spark, v[first], v[n - 1]);
+}
+
 static void build(tui *t, int width)
 {
 	doc *d = &t->doc;
@@ -166,6 +191,7 @@ static void build(tui *t, int width)
 	h.d = d;
 	h.n = 0;
 	add_schedule(d, t->app, it, found ? &sc : NULL, &h);
+	add_chart(d, t, it);
 	doc_blank(d);
 	doc_heading(d, "History (date, grade, points covered, hints, seconds, source)");
 	if (store_reviews(t->app->st, t->item_id, add_review, &h, &e) < 0 || !h.n)

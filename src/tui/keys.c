@@ -50,6 +50,8 @@ const keydef key_table[] = {
 	  "reset: the card starts over as new; its answers stay in the log (asks y first)" },
 	{ ACT_THESE, CTX_BROWSE, { 'D', 0 }, false, "D",
 	  "drill the questions listed, as cram: recorded, schedules unchanged" },
+	{ ACT_THESE_COUNT, CTX_BROWSE, { 'C', 0 }, false, "C",
+	  "drill the questions listed and count it: the answers move their schedules" },
 	{ ACT_BACK, CTX_BROWSE, { 'q', 27, 0 }, false, "q/Esc", "back to Today" },
 	{ ACT_BACK, CTX_ITEM, { 'q', 27, 0 }, false, "q/Esc",
 	  "back to the Browser (or to the drill it was opened from)" },

@@ -83,7 +83,8 @@ typedef enum {
 	ACT_STARRED,
 	ACT_SORT,
 	ACT_RESET,
-	ACT_THESE,    /* the Browser: drill the questions listed */
+	ACT_THESE,    /* the Browser: drill the questions listed, as cram */
+	ACT_THESE_COUNT, /* ...as a drill that counts */
 	ACT_DETAILS,  /* the drill: the question's details */
 } action;
 
@@ -141,6 +142,10 @@ int doc_draw(const doc *d, int top, int height, int scroll);
 void reveal_list(doc *d, const char *title, const bp_strs *v, int attr);
 void reveal_kind(doc *d, const bp_item *it);
 void reveal_answer(doc *d, const bp_item *it);
+
+/* A sparkline of values from 0 to 1 (one block a value, ▁ to █) into out, NUL-terminated;
+ * it stops where out (cap bytes) is full. The charts screens share (chart.c). */
+void chart_spark(const double *v, size_t n, char *out, size_t cap);
 
 /* One line of text at (y, x), cut to `cols` columns; newlines drawn as spaces. */
 void put_text(int y, int x, const char *s, size_t len, int cols, int attr);
@@ -222,6 +227,7 @@ typedef struct tui {
 	int item_scroll;
 	bool item_over_drill; /* the details were opened from a drill (I), which goes on after */
 	queue these;      /* the Browser's "drill these", for the drill about to start */
+	bool these_count; /* ...answered as a drill that moves the schedule, not as cram */
 } tui;
 
 /* Up, Down, PgUp, PgDn, Home and End on a scrolled document: true when a was one of them. */

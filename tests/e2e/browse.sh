@@ -82,6 +82,9 @@ check "flags there are left to the drill's own keys" wait_for "In a drill, b, s 
 keys q
 check "q comes back to the drill where it was" wait_for "Cram 2/3"
 keys q B
+keys C
+check "C drills them and counts it" wait_for "Drill 1/3"
+keys q B
 
 # The table at each size keeps the id and what matters most.
 for size in "60 16" "80 24" "120 40"; do

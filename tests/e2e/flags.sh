@@ -20,7 +20,7 @@ keys Space
 wait_for "Key points" >/dev/null
 resize 80 16
 check "a text longer than the window shows where the window is" \
-	bash -c 'screen() { tmux -S "$0" capture-pane -p -t e2e; }; screen "$0" | head -1 | grep -Eq "[0-9]+/[0-9]+ · 0 saved"' "$SOCK"
+	wait_match "new +[0-9]+/[0-9]+ · 0 saved"
 check "and that it scrolls" wait_for "Up/Down scroll"
 resize 100 30
 keys 1 Enter
@@ -37,6 +37,8 @@ item=$(sql "SELECT item FROM review ORDER BY id DESC LIMIT 1")
 out=$("$BIN" "${CONTENT[@]}" item "$item")
 check "backprep item gives the due day the bar showed for Good" \
 	grep -q "due $(day_after "$good")" <<<"$out"
+check "and its recall since, one number for one answer" \
+	grep -Eq "^Recall just before each answer, then now: [01]\.[0-9]{2}$" <<<"$out"
 expect_eq "and the card in the database says the same" \
 	"$(sql "SELECT date(due, 'unixepoch') FROM card WHERE item = '$item'")" "$(day_after "$good")"
 keys q q

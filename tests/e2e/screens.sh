@@ -94,7 +94,7 @@ check "a right answer missed is marked apart, not by colour alone" \
 	wait_for "[ ] 3. PUT  <- right, MISSED"
 check "a wrong one left alone is not marked" wait_for "[ ] 4. PATCH"
 check "and carries no mark" absent "PATCH  <-"
-check "the keys say what 1-9 does here" bash -c 'tmux -S "$0" capture-pane -p -t e2e | grep -Eq "1-9 change a pick +Enter grade"' "$SOCK"
+check "the keys say what 1-9 does here" wait_match "1-9 change a pick +Enter grade"
 keys Enter
 check "the grade bar counts the choices picked" wait_for "picked 2 of 4"
 check "not covered" absent "covered 2 of 4"

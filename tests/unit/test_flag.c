@@ -372,6 +372,30 @@ static void test_flags_replay_in_time_order(void **state)
 	assert_int_equal(c.buried_until, 0);
 }
 
+/* The details' chart: recall just before each answer (none before a first answer, nor the
+ * first after a reset), then now. */
+static void test_recall_before_each_answer(void **state)
+{
+	const store_review v[] = {
+		{ .rev = 1, .at = NOW - 30 * DAY, .grade = FSRS_GOOD, .draw = -1, .source = "drill" },
+		{ .rev = 1, .at = NOW - 20 * DAY, .grade = FSRS_GOOD, .draw = -1, .source = "drill" },
+		{ .rev = 1, .at = NOW - 10 * DAY, .grade = FSRS_GOOD, .draw = -1, .source = "cram" },
+		{ .rev = 1, .at = NOW - 5 * DAY, .grade = FSRS_GOOD, .draw = -1, .source = "drill" },
+	};
+	const store_event reset = { .at = NOW - 7 * DAY, .kind = "reset" };
+	double r[8];
+
+	(void)state;
+	/* before the 2nd and the 4th (a cram answer is not one), then now */
+	assert_int_equal(replay_recall(&g_sched.base, 1, v, 4, NULL, 0, NOW, r, 8), 3);
+	for (int i = 0; i < 3; i++)
+		assert_true(r[i] > 0 && r[i] < 1);
+	assert_true(r[2] > r[1]); /* 5 days after the 3rd answer, 15 after the 2nd */
+	/* after a reset, the 4th answer is a first one: only now */
+	assert_int_equal(replay_recall(&g_sched.base, 1, v, 4, &reset, 1, NOW, r, 8), 2);
+	assert_int_equal(replay_recall(&g_sched.base, 1, v, 4, NULL, 0, NOW, r, 1), 1);
+}
+
 /* The intervals the grade bar shows are the ones grading records, for each grade, for new,
  * learning, review and relearning cards, fuzz on: one draw made at the reveal. */
 static void test_intervals_shown_are_recorded(void **state)
@@ -455,6 +479,7 @@ int main(void)
 	    D(test_set_aside_item_is_not_asked),
 	    D(test_reset_then_replay),
 	    cmocka_unit_test(test_flags_replay_in_time_order),
+	    cmocka_unit_test(test_recall_before_each_answer),
 	    D(test_intervals_shown_are_recorded),
 	    D(test_cram_shows_no_intervals),
 	};
