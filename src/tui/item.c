@@ -243,7 +243,7 @@ static go item_key(tui *t, int ch)
 	case ACT_BACK:
 		if (t->item_over_drill) {
 			t->item_over_drill = false;
-			return GO_BACK;
+			return GO_RESUME;
 		}
 		return GO_BROWSE;
 	case ACT_HELP:

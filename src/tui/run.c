@@ -51,7 +51,8 @@ static void draw(tui *t, screen_id cur)
 }
 
 /* Leaves the current screen for another; help remembers where it was opened from. */
-static screen_id open_screen(tui *t, screen_id cur, screen_id next, screen_id *before_help)
+static screen_id open_screen(tui *t, screen_id cur, screen_id next, screen_id *before_help,
+			     screen_id *before_item)
 {
 	if (next == SCR_HELP) {
 		t->help_from = screens[cur]->ctx(t);
@@ -62,7 +63,7 @@ static screen_id open_screen(tui *t, screen_id cur, screen_id next, screen_id *b
 	/* details over a drill: the drill stays as it is, and q comes back to it */
 	if (next == SCR_ITEM && cur == SCR_DRILL) {
 		t->item_over_drill = true;
-		*before_help = cur;
+		*before_item = cur;
 		screens[next]->enter(t);
 		return next;
 	}
@@ -87,7 +88,7 @@ static void loop(tui *t)
 {
 	/* a first run asks its questions before Today */
 	screen_id cur = t->day_ok && t->day.plan.first_run ? SCR_WELCOME : SCR_TODAY;
-	screen_id before_help = cur;
+	screen_id before_help = cur, before_item = cur;
 	bool dirty = true;
 	int fast_errors = 0;
 
@@ -126,8 +127,10 @@ static void loop(tui *t)
 			return;
 		if (g == GO_BACK)
 			cur = before_help;
+		else if (g == GO_RESUME)
+			cur = before_item;
 		else if ((int)g >= 0 && (int)g < (int)SCR_COUNT)
-			cur = open_screen(t, cur, (screen_id)g, &before_help);
+			cur = open_screen(t, cur, (screen_id)g, &before_help, &before_item);
 	}
 }
 

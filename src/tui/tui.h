@@ -174,6 +174,7 @@ typedef enum {
 	GO_STAY = -1,
 	GO_BACK = -2, /* to the screen before help */
 	GO_QUIT = -3,
+	GO_RESUME = -4, /* to the drill the details were opened over */
 	GO_TODAY = SCR_TODAY,
 	GO_DRILL = SCR_DRILL,
 	GO_HELP = SCR_HELP,

@@ -79,6 +79,10 @@ check "I opens the details over the drill" wait_for "q back to the drill"
 check "with the history" wait_for "History (date, grade"
 keys s
 check "flags there are left to the drill's own keys" wait_for "In a drill, b, s and * act on the question"
+keys '?'
+check "help from the details lists their keys" wait_for "Item details"
+keys q
+check "and goes back to them" wait_for "q back to the drill"
 keys q
 check "q comes back to the drill where it was" wait_for "Cram 2/3"
 keys q B
