@@ -6,6 +6,7 @@
 #include "backprep/clock.h"
 #include "backprep/flag.h"
 #include "backprep/replay.h"
+#include "backprep/why.h"
 #include "backprep/text.h"
 #include "cli.h"
 
@@ -15,6 +16,8 @@ static const char *const grade_names[] = { "?", "Again", "Hard", "Good", "Easy" 
 typedef struct history {
 	int rev;
 	int n;
+	int64_t last_at; /* the last scheduled answer */
+	int last_grade;
 } history;
 
 static int print_review(void *ctx, const store_review *r)
@@ -33,6 +36,10 @@ static int print_review(void *ctx, const store_review *r)
 	       r->hints, text_plural(r->hints, "hint", "hints"), r->seconds, source,
 	       r->rev != h->rev ? "  (an earlier revision: not scheduled)" : "");
 	h->n++;
+	if (r->rev == h->rev && strcmp(r->source, "cram") != 0) {
+		h->last_at = r->at;
+		h->last_grade = r->grade;
+	}
 	return 0;
 }
 
@@ -98,6 +105,20 @@ static void print_recall(bp_app *app, const bp_item *it, const char *id, int64_t
 	for (size_t i = 0; i < n; i++)
 		printf(" %.2f", v[i]);
 	putchar('\n');
+}
+
+static void print_why(bp_app *app, const bp_item *it, const store_card *sc, const history *h,
+		      int64_t now)
+{
+	char why[WHY_LINES][WHY_LINE];
+	bool from_config;
+	int n = why_scheduled(&(why_input){ it, sc, now, app_interview(app, &from_config),
+					    h->last_at, h->last_grade },
+			      why);
+
+	printf("Why it is scheduled so:\n");
+	for (int i = 0; i < n; i++)
+		printf("  %s\n", why[i]);
 }
 
 /* The --suspend ... --reset options, each an event recorded in the order given. */
@@ -190,6 +211,7 @@ int cmd_item(const app_opts *o, int argc, char **argv)
 	if (!h.n)
 		printf("  none\n");
 	print_recall(&app, it, argv[0], now);
+	print_why(&app, it, found ? &sc : NULL, &h, now);
 	printf("Events:\n");
 	h.n = 0;
 	if (store_events(app.st, argv[0], print_event, &h, &e) < 0) {

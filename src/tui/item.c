@@ -6,6 +6,7 @@
 #include "backprep/card.h"
 #include "backprep/clock.h"
 #include "backprep/replay.h"
+#include "backprep/why.h"
 #include "tui.h"
 
 static const char *const grade_names[] = { "?", "Again", "Hard", "Good", "Easy" };
@@ -91,8 +92,9 @@ static void add_schedule(doc *d, bp_app *app, const bp_item *it, const store_car
 {
 	bool from_config, current = sc && (!it || sc->rev == it->rev) && sc->state != FSRS_NEW;
 	int64_t interview = app_interview(app, &from_config), now = clock_now();
-	char due[16], day[16], last[16];
+	char due[16], day[16], why[WHY_LINES][WHY_LINE];
 	fsrs_card fc;
+	int n;
 
 	doc_blank(d);
 	doc_heading(d, "Memory");
@@ -115,29 +117,9 @@ static void add_schedule(doc *d, bp_app *app, const bp_item *it, const store_car
 	}
 	doc_blank(d);
 	doc_heading(d, "Why it is scheduled so");
-	if (sc && sc->suspended)
-		doc_text(d, "Suspended: never asked until unsuspended (s).", 1, 0, TEXT_PROSE);
-	if (sc && sc->buried_until > now) {
-		clock_format_day(clock_local_day(sc->buried_until), day);
-		doc_printf(d, 0, "  Buried until %s (b unburies).", day);
-	}
-	if (!current) {
-		doc_text(d, "New: it comes when the plan's week and level reach it and today's "
-			    "minutes allow.",
-			 1, 0, TEXT_PROSE);
-		return;
-	}
-	clock_format_day(clock_local_day(h->last_at ? h->last_at : sc->last_review), last);
-	if (sc->scheduled_days > 0)
-		doc_printf(d, 0, "  The last answer (%s, %s) gave an interval of %d %s: due %s.", last,
-			   grade_names[h->last_grade >= 1 && h->last_grade <= 4 ? h->last_grade : 0],
-			   sc->scheduled_days, text_plural(sc->scheduled_days, "day", "days"), due);
-	else
-		doc_printf(d, 0, "  A learning step after the last answer (%s): due %s.", last, due);
-	if (interview && clock_local_day(sc->due) >= interview)
-		doc_text(d, "That is on or after the interview: a last review is placed before it "
-			    "when its recall there would be below the retention you aim for.",
-			 1, 0, TEXT_PROSE);
+	n = why_scheduled(&(why_input){ it, sc, now, interview, h->last_at, h->last_grade }, why);
+	for (int i = 0; i < n; i++)
+		doc_text(d, why[i], 1, 0, TEXT_PROSE);
 }
 
 enum { CHART_MAX = 64 };

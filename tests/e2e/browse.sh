@@ -22,7 +22,7 @@ keys Enter Enter
 check "Enter opens its details: the question" wait_for "Why does a client send an idempotency key"
 check "and its answer as the drill reveals it" wait_for "Key points"
 keys G
-check "why it is scheduled: suspended" wait_for "Suspended: never asked until unsuspended (s)."
+check "why it is scheduled: suspended" wait_for "Suspended: never asked until unsuspended."
 check "its events" wait_for "suspend"
 keys q
 check "q goes back to the Browser" wait_for "Search: PayMeNt"

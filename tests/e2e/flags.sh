@@ -37,6 +37,8 @@ item=$(sql "SELECT item FROM review ORDER BY id DESC LIMIT 1")
 out=$("$BIN" "${CONTENT[@]}" item "$item")
 check "backprep item gives the due day the bar showed for Good" \
 	grep -q "due $(day_after "$good")" <<<"$out"
+check "and why: the interval the last answer gave" \
+	grep -q "^  The last answer (2026-11-29, Good) gave an interval of $good days: due $(day_after "$good").$" <<<"$out"
 check "and its recall since, one number for one answer" \
 	grep -Eq "^Recall just before each answer, then now: [01]\.[0-9]{2}$" <<<"$out"
 expect_eq "and the card in the database says the same" \
