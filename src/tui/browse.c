@@ -11,6 +11,7 @@
 
 struct browse_ui {
 	browse *b;
+	bool at_interview; /* recall is predicted at the interview, not now */
 	store_card *cards; /* what the rows point into */
 	size_t n_cards;
 	bool stale;        /* a flag changed: read the cards again */
@@ -59,6 +60,7 @@ static bool load(tui *t, struct browse_ui *u)
 		t->msg_bad = true;
 		return false;
 	}
+	u->at_interview = recall_at(t) != clock_now();
 	u->b = browse_new(t->app->cat, u->cards, u->n_cards, &t->app->sched.base, clock_now(),
 			  recall_at(t));
 	if (!u->b) {
@@ -194,10 +196,11 @@ static void filters_line(const struct browse_ui *u, char *buf, size_t n)
 		snprintf(week, sizeof(week), "%d", u->f.week);
 	if (u->f.level)
 		snprintf(level, sizeof(level), "%d", u->f.level);
-	snprintf(buf, n, "area %s · state %s · week %s · level %s%s · sort %s",
+	snprintf(buf, n, "area %s · state %s · week %s · level %s%s · sort %s · recall %s",
 		 u->f.area < 0 ? "any" : area_name((bp_area)u->f.area),
 		 u->f.state < 0 ? "any" : browse_state_name((browse_state)u->f.state), week, level,
-		 u->f.starred ? " · starred" : "", browse_sort_name(u->sort));
+		 u->f.starred ? " · starred" : "", browse_sort_name(u->sort),
+		 u->at_interview ? "at the interview" : "now");
 }
 
 static void browse_draw(tui *t)

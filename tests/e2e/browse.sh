@@ -38,6 +38,7 @@ check "Today counts it again" wait_for "new questions available: 3"
 # B opens the list; filters and sort cycle; Esc clears a search.
 keys B
 check "B opens the Browser on the list" wait_for "/ search"
+check "without an interview, recall is predicted now" wait_for "sort id · recall now"
 keys / x y z z y
 check "a search with no match says so" wait_for "No question matches."
 keys Escape
