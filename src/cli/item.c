@@ -161,8 +161,8 @@ int cmd_item(const app_opts *o, int argc, char **argv)
 		} else {
 			text_visible(argv[i], strlen(argv[i]), id, sizeof(id));
 			fprintf(stderr,
-				"backprep: item: unknown option '%s' (--suspend, --unsuspend, --star, "
-				"--unstar, --unbury, --reset)\n",
+				"backprep: item: unknown option '%s' (--suspend, --unsuspend, "
+				"--star, --unstar, --unbury, --reset)\n",
 				id);
 			return EXIT_USAGE;
 		}

@@ -84,7 +84,8 @@ static void set_row(browse_row *r, const bp_item *it, const store_card *sc,
 	r->item = it;
 	r->card = current ? sc : NULL;
 	r->recall = -1;
-	r->state = current && sc->state >= 0 && sc->state <= 3 ? (browse_state)sc->state : BROWSE_NEW;
+	r->state = current && sc->state >= 0 && sc->state <= 3 ? (browse_state)sc->state
+							       : BROWSE_NEW;
 	if (current && sc->state != FSRS_NEW) {
 		card_to_fsrs(sc, &fc);
 		r->recall = fsrs_retrievability(p, &fc, at);

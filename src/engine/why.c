@@ -11,6 +11,7 @@ int why_scheduled(const why_input *in, char out[WHY_LINES][WHY_LINE])
 	static const char *const grades[] = { "", "Again", "Hard", "Good", "Easy" };
 	const store_card *sc = in->card;
 	bool current = sc && (!in->item || sc->rev == in->item->rev) && sc->state != FSRS_NEW;
+	bool known = in->last_grade >= 1 && in->last_grade <= 4;
 	char due[16], day[16], last[16];
 	int n = 0;
 
@@ -35,9 +36,9 @@ int why_scheduled(const why_input *in, char out[WHY_LINES][WHY_LINE])
 	clock_format_day(clock_local_day(sc->due), due);
 	clock_format_day(clock_local_day(in->last_at ? in->last_at : sc->last_review), last);
 	if (sc->scheduled_days > 0)
-		snprintf(out[n++], WHY_LINE, "The last answer (%s%s%s) gave an interval of %d %s: due %s.",
-			 last, in->last_grade >= 1 && in->last_grade <= 4 ? ", " : "",
-			 in->last_grade >= 1 && in->last_grade <= 4 ? grades[in->last_grade] : "",
+		snprintf(out[n++], WHY_LINE,
+			 "The last answer (%s%s%s) gave an interval of %d %s: due %s.", last,
+			 known ? ", " : "", known ? grades[in->last_grade] : "",
 			 sc->scheduled_days, text_plural(sc->scheduled_days, "day", "days"), due);
 	else
 		snprintf(out[n++], WHY_LINE, "A learning step after the last answer (%s): due %s.",
@@ -48,7 +49,7 @@ int why_scheduled(const why_input *in, char out[WHY_LINES][WHY_LINE])
 			 "recalled first.");
 	if (in->interview && clock_local_day(sc->due) >= in->interview)
 		snprintf(out[n++], WHY_LINE,
-			 "That is on or after the interview: a last review is placed before it when "
-			 "its recall there would be below the retention you aim for.");
+			 "That is on or after the interview: a last review is placed before it "
+			 "when its recall there would be below the retention you aim for.");
 	return n;
 }
