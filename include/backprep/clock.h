@@ -37,4 +37,7 @@ void clock_format_day_short(int64_t day, char buf[static 16]);
 /* Local midnight at the start of a local day, as Unix seconds. */
 int64_t clock_day_start(int64_t day);
 
+/* A span of time as a grade bar shows it: "10m", "5h", "12d", "3.2mo", "1.5y". */
+void clock_format_span(int64_t seconds, char buf[static 16]);
+
 #endif

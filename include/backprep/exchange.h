@@ -1,8 +1,9 @@
 /*
  * exchange: progress in and out of the store as files. The JSON export (format
  * "backprep-export", version 2; the README's "Export and import" documents it) holds the
- * cards with their flags, the review log, the plan dates, the settings made in the app and
- * the mock rounds; the CSV holds the review log alone. Version 1 files are still read.
+ * cards with their flags, the review log, the events (flags and resets), the plan dates, the
+ * settings made in the app and the mock rounds; the CSV holds the review log alone.
+ * Versions 1 and 2 are still read.
  *
  * Reading an export checks the whole file before anything is written, and never touches the
  * store: a refused file leaves the database as it was. Merging adds, never takes away. Only
@@ -22,7 +23,8 @@
 #include "backprep/store.h"
 
 enum {
-	EXCHANGE_VERSION = 2, /* 2 adds settings, mock rounds and buried_until; 1 is still read */
+	EXCHANGE_VERSION = 3, /* 2 added settings, mock rounds and buried_until; 3 adds "events" and
+			       * reads the flags from them; 1 and 2 are still read */
 	/* The largest export import reads: about 140,000 reviews, years of daily drills. */
 	EXCHANGE_MAX_BYTES = 32 << 20,
 };
@@ -59,16 +61,17 @@ typedef struct exchange_counts {
 	size_t added;    /* reviews appended to the log */
 	size_t present;  /* reviews the log had already */
 	size_t settings; /* plan dates and settings copied (the database had none) */
-	size_t flagged;  /* cards that gained a flag (suspended, starred) */
+	size_t events;   /* flag and reset events appended to the log */
 	size_t cards;    /* cards rebuilt from the merged log */
 	size_t mocks_added, mocks_present; /* mock rounds added, and already there */
 } exchange_counts;
 
 /*
  * Merges x into st in one transaction: the reviews (those already in the log are not added
- * again), the plan dates and settings where st has none, the suspended, starred and buried
- * flags, and the mock rounds st does not have (the same template started at the same second
- * is the same round); then every card is rebuilt from the merged log.
+ * again), the plan dates and settings where st has none, the events the log does not have
+ * (an unsuspend too: flags are what the events say, in time order), and the mock rounds st
+ * does not have (the same template started at the same second with the same questions is
+ * the same round); then every card is rebuilt from the merged log.
  */
 int exchange_merge(store *st, const catalog *c, const sched *sp, const exchange_file *x,
 		   exchange_counts *out,

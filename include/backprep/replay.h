@@ -1,7 +1,8 @@
 /*
  * replay: the review log is the truth; a card is what replaying its reviews through the
- * scheduler gives. Used by undo, by `doctor` and by import. Only reviews of the item's
- * current revision count; cram answers are recorded but never scheduled.
+ * scheduler gives, and its flags are what its events say (flag.h). Used by flags, by `doctor`
+ * and by import. Only reviews of the item's current revision count; cram answers are
+ * recorded but never scheduled.
  */
 #ifndef BACKPREP_REPLAY_H
 #define BACKPREP_REPLAY_H
@@ -15,10 +16,30 @@
 #include "backprep/store.h"
 
 /*
- * Replays reviews v[0..n) (one item's, in time order) of revision `rev` into *out, keeping
- * the flags of *out. Returns the number of reviews applied (0: the card is new).
+ * Replays one item's reviews v[0..n) and events ev[0..m) (flag.h), each in time order, into
+ * *out (its item set by the caller): reviews of revision `rev` that are not cram answers move
+ * the memory state, events set the flags, a reset starts the memory over. A review and an
+ * event in the same second: the review first. Returns the number of reviews applied since
+ * the last reset (0: the card is new).
  */
-int replay_card(const fsrs_params *p, int rev, const store_review *v, size_t n, store_card *out);
+int replay_fold(const fsrs_params *p, int rev, const store_review *v, size_t n,
+		const store_event *ev, size_t m, store_card *out);
+
+/* The same for one item read from the store (it: its content, or NULL); *any says whether
+ * the log has anything of it. */
+int replay_item(store *st, const sched *sp, const bp_item *it, const char *id, store_card *out,
+		bool *any, bp_error *e);
+
+/* The predicted recall of the card just before each of its scheduled answers (from what the
+ * answers before gave it; none before a first answer or the first after a reset), then at
+ * `now`, into out[0..max); returns how many. What item details chart. */
+size_t replay_recall(const fsrs_params *p, int rev, const store_review *v, size_t n,
+		     const store_event *ev, size_t m, int64_t now, double *out, size_t max);
+
+/* replay_item, and replay_recall into recall[0..*n_recall), *n_recall set to how many. */
+int replay_item_recall(store *st, const sched *sp, const bp_item *it, const char *id,
+		       store_card *out, bool *any, int64_t now, double *recall, size_t *n_recall,
+		       bp_error *e);
 
 typedef struct doctor_report {
 	bool db_ok;             /* quick_check and foreign_key_check */

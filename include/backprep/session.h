@@ -73,15 +73,27 @@ fsrs_grade session_suggested(const session *s);
 /* Grade -> revealed, to change the ticks before grading. */
 void session_ungrade(session *s);
 
+/* When the current item would be due after each grade g (due[1..4]) if graded at `now`: the
+ * same scheduler call, with the item's settings and the same fuzz draw (made once, when the
+ * answer is revealed), that session_grade records. 0 once revealed; 1 in a cram session
+ * (schedules do not change); -1 before the reveal. */
+int session_next_due(const session *s, int64_t now, int64_t due[5]);
+
 /* Records the grade; on success moves to the next item. -1 keeps everything for a retry.
  * An Again brings the item back later in the same session (after its learning step). */
 int session_grade(session *s, fsrs_grade g, bp_error *e);
 
-/* Takes back the last recorded answer of this session and asks that item again.
- * 0 on success, 1 when there is nothing to undo, -1 on error. */
+/* Takes back the last action of this drill, newest first: an answer (that item is asked
+ * again), or a bury, suspend or star (the event leaves the log, the card and the queue are
+ * as they were). 0 on success, 1 when there is nothing to undo, -1 on error. */
 int session_undo(session *s, bp_error *e);
 
-/* Bury (until tomorrow) or suspend (until unsuspended) the current item, and move on. */
+/* What session_undo would take back: "answer", or the flag's event name ("suspend", "bury",
+ * "star", "unstar"); NULL when there is nothing. */
+const char *session_undo_what(const session *s);
+
+/* Bury (until `until`) or suspend (until unsuspended) the current item, as an event in the
+ * log, and move on; a suspended or buried item is not asked again in this drill. */
 int session_bury(session *s, int64_t until, bp_error *e);
 int session_suspend(session *s, bp_error *e);
 

@@ -14,7 +14,7 @@
 #include "backprep/error.h"
 
 enum {
-	STORE_SCHEMA = 2,        /* PRAGMA user_version this build writes */
+	STORE_SCHEMA = 3,        /* PRAGMA user_version this build writes */
 	STORE_APP_ID = 0x62707270, /* PRAGMA application_id: "bprp" */
 	STORE_ID_MAX = 128,      /* longest item id, with its NUL */
 };
@@ -46,6 +46,17 @@ typedef struct store_card {
 	bool suspended, starred;
 	int64_t buried_until;
 } store_card;
+
+/* What a person did to a card besides answering it: "suspend", "unsuspend", "star",
+ * "unstar", "bury" (until `until`), "unbury", or "reset" (the card starts over as new; the
+ * reviews before it stay in the log but no longer schedule it). */
+typedef struct store_event {
+	int64_t id; /* set by store_event_append and when read */
+	const char *item;
+	int64_t at;
+	const char *kind;
+	int64_t until;
+} store_event;
 
 typedef struct store_day {
 	int answers;   /* reviews recorded in the range */
@@ -83,6 +94,22 @@ int store_card_put(store *st, const store_card *c, bp_error *e);
 /* Takes back review `id` and puts the card back as it was (prev), or removes the card when
  * prev is NULL, in one transaction. */
 int store_undo(store *st, int64_t id, const char *item, const store_card *prev, bp_error *e);
+
+/* Appends an event inside the caller's transaction (store_begin), setting ev->id. */
+int store_event_append(store *st, store_event *ev, bp_error *e);
+
+/* Takes back event `id` and puts the card back as it was (prev), or removes the card when
+ * prev is NULL, in one transaction. */
+int store_event_undo(store *st, int64_t id, const char *item, const store_card *prev,
+		     bp_error *e);
+
+/* Calls fn for each event of `item` (NULL: all), ordered by item, time and id. The strings
+ * of ev live only during the call. fn returns nonzero to stop. */
+typedef int (*store_event_fn)(void *ctx, const store_event *ev);
+int store_events(store *st, const char *item, store_event_fn fn, void *ctx, bp_error *e);
+
+/* How many events in the log have ev's item, time, kind and until, into *n (import). */
+int store_event_twins(store *st, const store_event *ev, size_t *n, bp_error *e);
 
 /* Calls fn for each review of `item` (NULL: all), ordered by item, time and id. The strings
  * of r live only during the call. fn returns nonzero to stop. */

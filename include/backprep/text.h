@@ -15,6 +15,11 @@
  */
 size_t text_decode(const char *s, size_t len, uint32_t *cp);
 
+/* s case-folded for searching (each character lowered with towlower, UTF-8 aware) into out
+ * (cap bytes, NUL-terminated), stopping before a character that might not fit; returns the
+ * bytes written. */
+size_t text_fold(const char *s, char *out, size_t cap);
+
 /*
  * A cleaned, NUL-terminated copy of s[0..len): invalid UTF-8 becomes U+FFFD; C0 controls
  * other than newline, DEL, C1 controls and bidi controls are dropped; tabs become spaces to

@@ -148,9 +148,12 @@ int cmd_import(const app_opts *o, int argc, char **argv)
 	}
 	exchange_free(x);
 	app_close(&app);
-	printf("imported %zu %s (%zu already present); %zu %s rebuilt\n", n.added,
-	       text_plural((long long)n.added, "review", "reviews"), n.present, n.cards,
-	       text_plural((long long)n.cards, "card", "cards"));
+	printf("imported %zu %s (%zu already present)", n.added,
+	       text_plural((long long)n.added, "review", "reviews"), n.present);
+	if (n.events)
+		printf(", %zu flag %s", n.events,
+		       text_plural((long long)n.events, "event", "events"));
+	printf("; %zu %s rebuilt\n", n.cards, text_plural((long long)n.cards, "card", "cards"));
 	if (n.mocks_added || n.mocks_present)
 		printf("imported %zu %s (%zu already present)\n", n.mocks_added,
 		       text_plural((long long)n.mocks_added, "mock round", "mock rounds"),

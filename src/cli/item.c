@@ -4,6 +4,9 @@
 
 #include "backprep/card.h"
 #include "backprep/clock.h"
+#include "backprep/flag.h"
+#include "backprep/replay.h"
+#include "backprep/why.h"
 #include "backprep/text.h"
 #include "cli.h"
 
@@ -13,6 +16,8 @@ static const char *const grade_names[] = { "?", "Again", "Hard", "Good", "Easy" 
 typedef struct history {
 	int rev;
 	int n;
+	int64_t last_at; /* the last scheduled answer */
+	int last_grade;
 } history;
 
 static int print_review(void *ctx, const store_review *r)
@@ -31,6 +36,10 @@ static int print_review(void *ctx, const store_review *r)
 	       r->hints, text_plural(r->hints, "hint", "hints"), r->seconds, source,
 	       r->rev != h->rev ? "  (an earlier revision: not scheduled)" : "");
 	h->n++;
+	if (r->rev == h->rev && strcmp(r->source, "cram") != 0) {
+		h->last_at = r->at;
+		h->last_grade = r->grade;
+	}
 	return 0;
 }
 
@@ -82,6 +91,66 @@ static void print_flags(const store_card *sc, int64_t now)
 	putchar('\n');
 }
 
+static int print_event(void *ctx, const store_event *ev)
+{
+	char when[32], until[16];
+
+	((history *)ctx)->n++;
+	clock_format_iso(ev->at, when);
+	when[16] = '\0';
+	when[10] = ' ';
+	clock_format_day(clock_local_day(ev->until), until);
+	printf("  %s  %s%s%s\n", when, ev->kind, strcmp(ev->kind, "bury") == 0 ? " until " : "",
+	       strcmp(ev->kind, "bury") == 0 ? until : "");
+	return 0;
+}
+
+/* Recall just before each answer, then now, as numbers (item details draw them as a chart). */
+static void print_recall(bp_app *app, const bp_item *it, const char *id, int64_t now)
+{
+	double v[64];
+	size_t n = sizeof(v) / sizeof(v[0]);
+	store_card c;
+	bool any;
+	bp_error e;
+
+	if (replay_item_recall(app->st, &app->sched, it, id, &c, &any, now, v, &n, &e) < 0 || !n)
+		return;
+	printf("Recall just before each answer, then now:");
+	for (size_t i = 0; i < n; i++)
+		printf(" %.2f", v[i]);
+	putchar('\n');
+}
+
+static void print_why(bp_app *app, const bp_item *it, const store_card *sc, const history *h,
+		      int64_t now)
+{
+	char why[WHY_LINES][WHY_LINE];
+	bool from_config;
+	int n = why_scheduled(&(why_input){ it, sc, now, app_interview(app, &from_config),
+					    h->last_at, h->last_grade },
+			      why);
+
+	printf("Why it is scheduled so:\n");
+	for (int i = 0; i < n; i++)
+		printf("  %s\n", why[i]);
+}
+
+/* The --suspend ... --reset options, each an event recorded in the order given. */
+static int apply_flags(bp_app *app, const bp_item *it, const char *id, const flag_kind *v,
+		       int n)
+{
+	for (int i = 0; i < n; i++) {
+		flag_change ch;
+		bp_error e;
+
+		if (flag_set(app->st, &app->sched, it, id, v[i], clock_now(), 0, &ch, &e) < 0)
+			return cli_fail(&e);
+		printf("Recorded: %s.\n", flag_name(v[i]));
+	}
+	return 0;
+}
+
 int cmd_item(const app_opts *o, int argc, char **argv)
 {
 	const bp_item *it;
@@ -93,14 +162,44 @@ int cmd_item(const app_opts *o, int argc, char **argv)
 	int64_t now = clock_now();
 	char id[256]; /* the id as typed, shown as a message quotes it */
 
-	if (argc != 1) {
+	flag_kind flags[FLAG_KINDS * 2];
+	int n_flags = 0;
+	const char *arg = NULL;
+
+	for (int i = 0; i < argc; i++) {
+		int k = strncmp(argv[i], "--", 2) == 0 ? flag_parse(argv[i] + 2) : -1;
+
+		if (k >= 0 && k != FLAG_BURY && n_flags < (int)(sizeof(flags) / sizeof(flags[0]))) {
+			flags[n_flags++] = (flag_kind)k;
+		} else if (argv[i][0] != '-' && !arg) {
+			arg = argv[i];
+		} else {
+			text_visible(argv[i], strlen(argv[i]), id, sizeof(id));
+			fprintf(stderr,
+				"backprep: item: unknown option '%s' (--suspend, --unsuspend, "
+				"--star, --unstar, --unbury, --reset)\n",
+				id);
+			return EXIT_USAGE;
+		}
+	}
+	if (!arg) {
 		fprintf(stderr, "backprep: item needs one item id, e.g. backprep item api.pagination\n");
 		return EXIT_USAGE;
 	}
+	argv[0] = (char *)arg;
 	text_visible(argv[0], strlen(argv[0]), id, sizeof(id));
-	if (cli_open(&app, o, true))
+	if (cli_open(&app, o, n_flags == 0))
 		return 1;
 	it = catalog_find(app.cat, argv[0]);
+	if (n_flags && !it && store_card_get(app.st, argv[0], &sc, &found, &e) == 0 && !found) {
+		fprintf(stderr, "backprep: no item '%s' in the content or the progress file\n", id);
+		app_close(&app);
+		return 1;
+	}
+	if (n_flags && apply_flags(&app, it, argv[0], flags, n_flags)) {
+		app_close(&app);
+		return 1;
+	}
 	if (store_card_get(app.st, argv[0], &sc, &found, &e) < 0) {
 		app_close(&app);
 		return cli_fail(&e);
@@ -127,6 +226,16 @@ int cmd_item(const app_opts *o, int argc, char **argv)
 		print_flags(&sc, now);
 	printf("History:\n");
 	if (store_reviews(app.st, argv[0], print_review, &h, &e) < 0) {
+		app_close(&app);
+		return cli_fail(&e);
+	}
+	if (!h.n)
+		printf("  none\n");
+	print_recall(&app, it, argv[0], now);
+	print_why(&app, it, found ? &sc : NULL, &h, now);
+	printf("Events:\n");
+	h.n = 0;
+	if (store_events(app.st, argv[0], print_event, &h, &e) < 0) {
 		app_close(&app);
 		return cli_fail(&e);
 	}

@@ -5,17 +5,23 @@
 
 #include "backprep/card.h"
 #include "backprep/clock.h"
+#include "backprep/flag.h"
 #include "backprep/session.h"
 
 enum { AGAIN_GAP = 3 }; /* an Again comes back after this many other questions */
 
-/* What undo needs to put back. */
+/* What undo needs to put back: an answer, or a flag (flag.event set). */
 typedef struct undo_rec {
-	size_t pos;        /* the entry that was answered */
-	int64_t review_id;
+	size_t pos;        /* the entry that was answered or flagged */
+	int64_t review_id; /* an answer: its review */
 	bool had_card;
 	store_card prev;   /* the card before the answer */
 	size_t inserted;   /* position of the Again copy, or SIZE_MAX */
+	flag_change flag;  /* a flag: its event and the card before */
+	queue_entry *tail; /* a flag: the queue from pos on as it was, to put back */
+	size_t n_tail;
+	bool moved_on;     /* a flag that skipped the item (bury, suspend) */
+	flag_kind kind;
 } undo_rec;
 
 struct session {
@@ -31,6 +37,8 @@ struct session {
 	bool walking;       /* the item is an incident walked step by step */
 	scenario_walk walk;
 	bool cram;
+	double draw;        /* the fuzz draw of the current item, made when it is revealed */
+	bool drawn;
 	int64_t started_ms; /* when the current item was shown */
 	store_card **owned; /* cards of answered items, which their Again copies point to */
 	size_t n_owned;
@@ -38,13 +46,25 @@ struct session {
 	size_t n_undo;
 };
 
+/* A suspended or buried card is not asked again in this drill, whatever brought it back. */
+static bool set_aside(const session *s, const queue_entry *qe)
+{
+	return qe->card && (qe->card->suspended || qe->card->buried_until > clock_now()) &&
+	       !s->cram;
+}
+
 static void start_item(session *s)
 {
-	const bp_item *it = s->pos < s->q.n ? s->q.v[s->pos].item : NULL;
+	const bp_item *it;
+
+	while (s->pos < s->q.n && set_aside(s, &s->q.v[s->pos]))
+		s->pos++;
+	it = s->pos < s->q.n ? s->q.v[s->pos].item : NULL;
 
 	s->phase = it ? SESSION_ASK : SESSION_DONE;
 	s->hints = 0;
 	memset(s->ticked, 0, sizeof(s->ticked));
+	s->drawn = false;
 	s->walking = scenario_walkable(it);
 	scenario_start(&s->walk, s->walking ? it : NULL);
 	s->started_ms = clock_mono_ms();
@@ -73,6 +93,8 @@ void session_free(session *s)
 	for (size_t i = 0; i < s->n_owned; i++)
 		free(s->owned[i]);
 	free(s->owned);
+	for (size_t i = 0; i < s->n_undo; i++)
+		free(s->undo[i].tail);
 	free(s->undo);
 	queue_free(&s->q);
 	free(s);
@@ -150,6 +172,13 @@ void session_reveal(session *s)
 	if (s->walking && scenario_advance(&s->walk) && !s->walk.ended)
 		return;
 	s->phase = SESSION_REVEALED;
+	/* drawn once: the grade bar shows the intervals this draw gives, and the grade uses it */
+	if (!s->drawn) {
+		const fsrs_params *p = sched_for(s->sp, session_item(s));
+
+		s->draw = p->fuzz && s->rng ? rng_unit(s->rng) : -1.0;
+		s->drawn = true;
+	}
 }
 
 const scenario_walk *session_walk(const session *s)
@@ -329,25 +358,14 @@ static int push_undo(session *s, const undo_rec *u)
 	return 0;
 }
 
-int session_grade(session *s, fsrs_grade g, bp_error *e)
+/* The card after grade g at `now`: the one scheduler call that both the grade bar and
+ * session_grade make. */
+static store_card next_card(const session *s, fsrs_grade g, int64_t now)
 {
-	const queue_entry *qe;
-	int64_t now = clock_now();
+	const queue_entry *qe = &s->q.v[s->pos];
 	fsrs_card fc;
 	store_card sc;
-	store_review r;
-	undo_rec u = { .pos = s->pos, .inserted = SIZE_MAX };
-	const fsrs_params *p;
-	double draw;
 
-	if (s->phase != SESSION_GRADE || g < FSRS_AGAIN || g > FSRS_EASY) {
-		bp_error_set(e, "nothing to grade");
-		return -1;
-	}
-	qe = &s->q.v[s->pos];
-	u.had_card = qe->card != NULL;
-	if (qe->card)
-		u.prev = *qe->card;
 	if (qe->card && qe->card->state != FSRS_NEW) {
 		sc = *qe->card;
 		card_to_fsrs(qe->card, &fc);
@@ -360,13 +378,43 @@ int session_grade(session *s, fsrs_grade g, bp_error *e)
 		sc.introduced = now;
 		fsrs_card_init(&fc, now);
 	}
-	p = sched_for(s->sp, qe->item);
-	draw = p->fuzz && s->rng ? rng_unit(s->rng) : -1.0;
 	if (!s->cram) { /* cram answers are kept, but leave the schedule alone */
-		fsrs_review(p, &fc, g, now, draw);
+		fsrs_review(sched_for(s->sp, qe->item), &fc, g, now, s->drawn ? s->draw : -1.0);
 		sc.rev = qe->item->rev;
 		card_from_fsrs(&fc, &sc);
 	}
+	return sc;
+}
+
+int session_next_due(const session *s, int64_t now, int64_t due[5])
+{
+	if (s->phase != SESSION_REVEALED && s->phase != SESSION_GRADE)
+		return -1;
+	if (s->cram)
+		return 1;
+	due[0] = 0;
+	for (int g = FSRS_AGAIN; g <= FSRS_EASY; g++)
+		due[g] = next_card(s, (fsrs_grade)g, now).due;
+	return 0;
+}
+
+int session_grade(session *s, fsrs_grade g, bp_error *e)
+{
+	const queue_entry *qe;
+	int64_t now = clock_now();
+	store_card sc;
+	store_review r;
+	undo_rec u = { .pos = s->pos, .inserted = SIZE_MAX };
+
+	if (s->phase != SESSION_GRADE || g < FSRS_AGAIN || g > FSRS_EASY) {
+		bp_error_set(e, "nothing to grade");
+		return -1;
+	}
+	qe = &s->q.v[s->pos];
+	u.had_card = qe->card != NULL;
+	if (qe->card)
+		u.prev = *qe->card;
+	sc = next_card(s, g, now);
 	r = (store_review){
 		.item = qe->item->id,
 		.rev = qe->item->rev,
@@ -376,7 +424,7 @@ int session_grade(session *s, fsrs_grade g, bp_error *e)
 		.points = session_points(s),
 		.hints = s->hints,
 		.seconds = (int)((clock_mono_ms() - s->started_ms) / 1000),
-		.draw = s->cram ? -1.0 : draw,
+		.draw = s->cram || !s->drawn ? -1.0 : s->draw,
 		.source = s->cram ? "cram" : "drill",
 	};
 	if (store_record(s->st, &r, &sc, e) < 0)
@@ -393,6 +441,21 @@ int session_grade(session *s, fsrs_grade g, bp_error *e)
 	return 0;
 }
 
+static int undo_flag(session *s, undo_rec *u, bp_error *e)
+{
+	if (flag_undo(s->st, &u->flag, e) < 0)
+		return -1;
+	/* nothing happened after it (undo goes newest first): the queue is as the flag left it */
+	memcpy(&s->q.v[u->pos], u->tail, u->n_tail * sizeof(*u->tail));
+	s->q.n = u->pos + u->n_tail;
+	s->pos = u->pos;
+	free(u->tail);
+	s->n_undo--;
+	if (u->moved_on)
+		start_item(s);
+	return 0;
+}
+
 int session_undo(session *s, bp_error *e)
 {
 	undo_rec *u;
@@ -400,6 +463,8 @@ int session_undo(session *s, bp_error *e)
 	if (s->n_undo == 0)
 		return 1;
 	u = &s->undo[s->n_undo - 1];
+	if (u->flag.event)
+		return undo_flag(s, u, e);
 	if (store_undo(s->st, u->review_id, s->q.v[u->pos].item->id, u->had_card ? &u->prev : NULL,
 		       e) < 0)
 		return -1;
@@ -415,21 +480,11 @@ int session_undo(session *s, bp_error *e)
 	return 0;
 }
 
-/* The current item's card as it should be stored with new flags. */
-static store_card flagged_card(const session *s)
+const char *session_undo_what(const session *s)
 {
-	const queue_entry *qe = &s->q.v[s->pos];
-	store_card sc;
+	const undo_rec *u = s->n_undo ? &s->undo[s->n_undo - 1] : NULL;
 
-	if (qe->card) {
-		sc = *qe->card;
-	} else { /* never answered: a new card that only carries the flag */
-		memset(&sc, 0, sizeof(sc));
-		snprintf(sc.item, sizeof(sc.item), "%s", qe->item->id);
-		sc.rev = qe->item->rev;
-		sc.due = clock_now();
-	}
-	return sc;
+	return !u ? NULL : u->flag.event ? flag_name(u->kind) : "answer";
 }
 
 /* Drops the current entry (and its later Again copies) from the rest of the session. */
@@ -446,61 +501,63 @@ static void skip_item(session *s)
 	start_item(s);
 }
 
-static int store_flag(session *s, store_card *sc, bp_error *e)
+/*
+ * Records event k on the current item, points its entries at the new card, and keeps what
+ * undo needs; moves on past the item when it is set aside (bury, suspend).
+ */
+static int flag_current(session *s, flag_kind k, int64_t until, bool move_on, bp_error *e)
 {
-	store_card *own;
+	const queue_entry *qe;
+	undo_rec u = { .pos = s->pos, .inserted = SIZE_MAX, .moved_on = move_on, .kind = k };
+	store_card *own = NULL;
 
-	if (store_card_put(s->st, sc, e) < 0)
+	u.n_tail = s->q.n - s->pos;
+	u.tail = malloc(u.n_tail * sizeof(*u.tail));
+	if (!u.tail || reserve(s) < 0 || !(own = malloc(sizeof(*own)))) {
+		free(u.tail);
+		bp_error_set(e, "out of memory");
 		return -1;
-	/* later entries of this item must see the flag too */
-	if (reserve(s) == 0 && (own = malloc(sizeof(*own)))) {
-		*own = *sc;
-		s->owned[s->n_owned++] = own;
-		for (size_t i = s->pos; i < s->q.n; i++)
-			if (s->q.v[i].item == s->q.v[s->pos].item)
-				s->q.v[i].card = own;
 	}
+	qe = &s->q.v[s->pos]; /* after reserve, which may move the queue */
+	memcpy(u.tail, qe, u.n_tail * sizeof(*u.tail));
+	if (flag_set(s->st, s->sp, qe->item, qe->item->id, k, clock_now(), until, &u.flag, e) < 0) {
+		free(u.tail);
+		free(own);
+		return -1;
+	}
+	/* later entries of this item must see the flag too */
+	*own = u.flag.card;
+	s->owned[s->n_owned++] = own;
+	for (size_t i = s->pos; i < s->q.n; i++)
+		if (s->q.v[i].item == qe->item)
+			s->q.v[i].card = own;
+	if (push_undo(s, &u) < 0) /* out of memory here only costs the undo */
+		free(u.tail);
+	if (move_on)
+		skip_item(s);
 	return 0;
 }
 
 int session_bury(session *s, int64_t until, bp_error *e)
 {
-	store_card sc;
-
 	if (!session_item(s))
 		return 1;
-	sc = flagged_card(s);
-	sc.buried_until = until;
-	if (store_flag(s, &sc, e) < 0)
-		return -1;
-	skip_item(s);
-	return 0;
+	return flag_current(s, FLAG_BURY, until, true, e);
 }
 
 int session_suspend(session *s, bp_error *e)
 {
-	store_card sc;
-
 	if (!session_item(s))
 		return 1;
-	sc = flagged_card(s);
-	sc.suspended = true;
-	if (store_flag(s, &sc, e) < 0)
-		return -1;
-	skip_item(s);
-	return 0;
+	return flag_current(s, FLAG_SUSPEND, 0, true, e);
 }
 
 int session_star(session *s, bool *starred, bp_error *e)
 {
-	store_card sc;
-
 	if (!session_item(s))
 		return 1;
-	sc = flagged_card(s);
-	sc.starred = !sc.starred;
-	if (store_flag(s, &sc, e) < 0)
+	if (flag_current(s, session_is_starred(s) ? FLAG_UNSTAR : FLAG_STAR, 0, false, e) < 0)
 		return -1;
-	*starred = sc.starred;
+	*starred = session_is_starred(s);
 	return 0;
 }

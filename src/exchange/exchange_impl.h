@@ -8,15 +8,6 @@
 #include "backprep/exchange.h"
 #include "backprep/store_mock.h"
 
-/* An entry of "items": only the flags are read; the rest is rebuilt by replay. */
-typedef struct exchange_flags {
-	const char *item;
-	int rev; /* 0 when the file gives none */
-	bool suspended, starred;
-	int64_t buried_until; /* 0: not buried */
-	int64_t due;          /* kept for a card that has no answer to rebuild it from; 0: none */
-} exchange_flags;
-
 /* A setting made in the app; the strings live in the document. */
 typedef struct exchange_setting {
 	const char *key, *value;
@@ -34,8 +25,9 @@ struct exchange_file {
 	size_t *nth;           /* how many twins come before each in the file */
 	size_t *first;         /* the index of each review's first twin in the file */
 	size_t n_reviews;
-	exchange_flags *flags; /* the items with a flag set */
-	size_t n_flags;
+	store_event *events;   /* flags and resets; a version 1 file's item flags become events
+				* at its exported_at */
+	size_t n_events;
 	char plan_start[16]; /* "YYYY-MM-DD", or "" when the file has none */
 	char interview[16];
 	exchange_setting *settings; /* version 2 on */

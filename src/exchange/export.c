@@ -92,29 +92,48 @@ static int add_review(void *ctx, const store_review *r)
 	return l->failed;
 }
 
+static int add_event(void *ctx, const store_event *ev)
+{
+	review_list *l = ctx;
+	char at[32], until[32];
+	json_t *o;
+
+	clock_format_iso(ev->at, at);
+	clock_format_iso(ev->until, until);
+	o = json_pack("{s:s, s:s, s:s}", "item", ev->item, "at", at, "kind", ev->kind);
+	if (o && strcmp(ev->kind, "bury") == 0 &&
+	    json_object_set_new(o, "until", json_string(until)) < 0) {
+		json_decref(o);
+		o = NULL;
+	}
+	l->failed = json_array_append_new(l->v, o) < 0;
+	return l->failed;
+}
+
 int exchange_write_json(store *st, FILE *f, size_t *bytes, bp_error *e)
 {
 	json_t *root = NULL, *items = json_array(), *start = NULL, *interview = NULL;
 	json_t *settings = json_object(), *mocks = json_array();
-	review_list reviews = {json_array(), false};
+	review_list reviews = {json_array(), false}, events = {json_array(), false};
 	char now[32];
 	int rc = -1;
 
-	if (!items || !reviews.v || !settings || !mocks)
+	if (!items || !reviews.v || !events.v || !settings || !mocks)
 		goto oom;
 	if (add_items(st, items, e) < 0 || store_reviews(st, NULL, add_review, &reviews, e) < 0 ||
+	    store_events(st, NULL, add_event, &events, e) < 0 ||
 	    exchange_add_settings(st, settings, e) < 0 || exchange_add_mocks(st, mocks, e) < 0)
 		goto out;
-	if (reviews.failed)
+	if (reviews.failed || events.failed)
 		goto oom;
 	if (plan_date(st, "plan_start", &start, e) < 0 ||
 	    plan_date(st, "interview_date", &interview, e) < 0)
 		goto out;
 	clock_format_iso(clock_now(), now);
-	root = json_pack("{s:s, s:i, s:s, s:O, s:O, s:{s:O, s:O}, s:O, s:O}", "format",
+	root = json_pack("{s:s, s:i, s:s, s:O, s:O, s:O, s:{s:O, s:O}, s:O, s:O}", "format",
 	                 EXCHANGE_FORMAT, "version", EXCHANGE_VERSION, "exported_at", now, "items",
-	                 items, "reviews", reviews.v, "plan", "start", start, "interview",
-	                 interview, "settings", settings, "mocks", mocks);
+	                 items, "reviews", reviews.v, "events", events.v, "plan", "start", start,
+	                 "interview", interview, "settings", settings, "mocks", mocks);
 	if (!root)
 		goto oom;
 	if (exchange_json_dump(root, JSON_INDENT(2), f, bytes) < 0 || fputc('\n', f) == EOF) {
@@ -129,6 +148,7 @@ oom:
 out:
 	json_decref(items);
 	json_decref(reviews.v);
+	json_decref(events.v);
 	json_decref(start);
 	json_decref(interview);
 	json_decref(settings);

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "backprep/clock.h"
+#include "backprep/flag.h"
 #include "backprep/text.h"
 #include "exchange_impl.h"
 
@@ -255,19 +256,80 @@ static int read_review(const place *p, const json_t *o, store_review *r, bp_erro
 	return 0;
 }
 
-static int read_flags(const place *p, const json_t *o, exchange_flags *f, bp_error *e)
+static int read_event(const place *p, const json_t *o, store_event *ev, bp_error *e)
 {
-	memset(f, 0, sizeof(*f));
+	const json_t *at = json_object_get(o, "at"), *kind = json_object_get(o, "kind");
+	const json_t *until = json_object_get(o, "until");
+	int k;
+
+	memset(ev, 0, sizeof(*ev));
 	if (!json_is_object(o))
 		return exchange_refuse(p, "", o, "an object", json_is_string(o) ? "a string" : NULL,
 		                       e);
-	if (exchange_get_id(p, o, "id", &f->item, e) < 0 ||
-	    exchange_get_int(p, o, "rev", false, 1, REV_MAX, &f->rev, e) < 0 ||
-	    exchange_get_bool(p, o, "suspended", &f->suspended, e) < 0 ||
-	    exchange_get_bool(p, o, "starred", &f->starred, e) < 0 ||
-	    exchange_get_time(p, o, "due", TIME_NULLABLE, &f->due, e) < 0 ||
-	    exchange_get_time(p, o, "buried_until", TIME_NULLABLE, &f->buried_until, e) < 0)
+	if (exchange_get_id(p, o, "item", &ev->item, e) < 0)
 		return -1;
+	if (!json_is_string(at) || clock_parse_iso(json_string_value(at), &ev->at) < 0)
+		return exchange_refuse(p, "at", at, "a time like 2026-11-29T08:00:00Z", NULL, e);
+	if (!json_is_string(kind) || (k = flag_parse(json_string_value(kind))) < 0)
+		return exchange_refuse(p, "kind", kind,
+			      "\"suspend\", \"unsuspend\", \"star\", \"unstar\", \"bury\", "
+			      "\"unbury\" or \"reset\"",
+			      NULL, e);
+	ev->kind = flag_name((flag_kind)k); /* never the file's own string */
+	if (k == FLAG_BURY &&
+	    (!json_is_string(until) || clock_parse_iso(json_string_value(until), &ev->until) < 0))
+		return exchange_refuse(p, "until", until, "a time like 2026-11-30T00:00:00Z", NULL, e);
+	return 0;
+}
+
+static int read_events(exchange_file *x, const json_t *events, place *p, bp_error *e)
+{
+	size_t n = json_array_size(events), i;
+	const json_t *v;
+
+	if (!(x->events = calloc(n ? n : 1, sizeof(*x->events)))) {
+		bp_error_at(e, p->file, 0, 0, "out of memory while reading the events");
+		return -1;
+	}
+	json_array_foreach(events, i, v)
+	{
+		snprintf(p->at, sizeof(p->at), "events[%zu]", i);
+		if (read_event(p, v, &x->events[i], e) < 0)
+			return -1;
+	}
+	x->n_events = n;
+	return 0;
+}
+
+/* Versions 1 and 2 kept flags on the items, without a time: they become events at the
+ * export's time (or, without one, now), so that importing the file again adds nothing. */
+static int read_v1_flags(const place *p0, const json_t *o, int64_t at, exchange_file *x,
+			 bp_error *e)
+{
+	place p = *p0;
+	bool flag[2] = { false, false };
+	int64_t until = 0;
+	const char *id;
+
+	if (!json_is_object(o))
+		return exchange_refuse(&p, "", o, "an object",
+				       json_is_string(o) ? "a string" : NULL, e);
+	if (exchange_get_id(&p, o, "id", &id, e) < 0 ||
+	    exchange_get_bool(&p, o, "suspended", &flag[0], e) < 0 ||
+	    exchange_get_bool(&p, o, "starred", &flag[1], e) < 0 ||
+	    exchange_get_time(&p, o, "buried_until", TIME_NULLABLE, &until, e) < 0)
+		return -1;
+	for (int k = 0; k < 2; k++)
+		if (flag[k])
+			x->events[x->n_events++] = (store_event){
+				.item = id,
+				.at = at,
+				.kind = flag_name(k ? FLAG_STAR : FLAG_SUSPEND),
+			};
+	if (until) /* version 2 kept a bury on the item */
+		x->events[x->n_events++] = (store_event){
+			.item = id, .at = at, .kind = flag_name(FLAG_BURY), .until = until
+		};
 	return 0;
 }
 
@@ -365,24 +427,25 @@ oom:
 	return -1;
 }
 
-static int read_items(exchange_file *x, const json_t *items, place *p, bp_error *e)
+static int read_items(exchange_file *x, const json_t *root, place *p, bp_error *e)
 {
+	const json_t *items = json_object_get(root, "items");
+	const json_t *when = json_object_get(root, "exported_at");
 	size_t n = json_array_size(items), i;
+	int64_t at;
 	const json_t *v;
 
-	if (!(x->flags = calloc(n ? n : 1, sizeof(*x->flags)))) {
+	if (!json_is_string(when) || clock_parse_iso(json_string_value(when), &at) < 0)
+		at = clock_now();
+	if (!(x->events = calloc(3 * n + 1, sizeof(*x->events)))) {
 		bp_error_at(e, p->file, 0, 0, "out of memory while reading the items");
 		return -1;
 	}
 	json_array_foreach(items, i, v)
 	{
-		exchange_flags f;
-
 		snprintf(p->at, sizeof(p->at), "items[%zu]", i);
-		if (read_flags(p, v, &f, e) < 0)
+		if (read_v1_flags(p, v, at, x, e) < 0)
 			return -1;
-		if (f.suspended || f.starred || f.buried_until)
-			x->flags[x->n_flags++] = f;
 	}
 	return 0;
 }
@@ -396,6 +459,7 @@ static int read_doc(exchange_file *x, const char *path, bp_error *e)
 	const json_t *items = json_object_get(root, "items"), *plan = json_object_get(root, "plan");
 	const json_t *settings = json_object_get(root, "settings");
 	const json_t *mocks = json_object_get(root, "mocks");
+	const json_t *events = json_object_get(root, "events");
 	place p = {path, ""};
 
 	if (!json_is_object(root)) {
@@ -425,7 +489,13 @@ static int read_doc(exchange_file *x, const char *path, bp_error *e)
 		return exchange_refuse(&p, "items", items, "an array", NULL, e);
 	if (plan && !json_is_null(plan) && !json_is_object(plan))
 		return exchange_refuse(&p, "plan", plan, "an object", NULL, e);
-	if (read_reviews(x, reviews, &p, e) < 0 || read_items(x, items, &p, e) < 0)
+	if (events && !json_is_array(events))
+		return exchange_refuse(&p, "events", events, "an array", NULL, e);
+	/* from version 3 the flags are in the events; before, they were on the items, and the
+	 * items' flags of version 3 only repeat what the events say */
+	if (read_reviews(x, reviews, &p, e) < 0 ||
+	    (json_integer_value(version) < 3 ? read_items(x, root, &p, e)
+					     : read_events(x, events, &p, e)) < 0)
 		return -1;
 	snprintf(p.at, sizeof(p.at), "plan");
 	if (read_day(&p, plan, "start", x->plan_start, e) < 0 ||
@@ -492,7 +562,7 @@ void exchange_free(exchange_file *x)
 	free(x->reviews);
 	free(x->nth);
 	free(x->first);
-	free(x->flags);
+	free(x->events);
 	free(x->settings);
 	for (size_t i = 0; i < x->n_mocks; i++) {
 		free((void *)x->mocks[i].segs);

@@ -1,8 +1,8 @@
 /*
  * merge: a checked export added to the store in one transaction. Merging adds and never takes
  * away: reviews the log has already are not added again, a plan date or setting the database
- * has is kept, a flag is turned on but never off (a bury lasts to the later of the two), and
- * a mock round the database has is kept as it is. Cards are rebuilt afterwards, by replay.
+ * has is kept, events are added (so a flag is what the merged events say), and a mock round
+ * the database has is kept as it is. Cards are rebuilt afterwards, by replay.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,34 +37,21 @@ static int copy_setting(store *st, const char *key, const char *value, bool empt
 	return 0;
 }
 
-static int set_flags(store *st, const catalog *c, const exchange_flags *f, exchange_counts *out,
-                     bp_error *e)
+/* Appends each event of the file that the log does not have. */
+static int merge_events(store *st, const exchange_file *x, exchange_counts *out, bp_error *e)
 {
-	store_card sc;
-	bool found;
+	for (size_t i = 0; i < x->n_events; i++) {
+		store_event ev = x->events[i];
+		size_t have;
 
-	if (store_card_get(st, f->item, &sc, &found, e) < 0)
-		return -1;
-	if (!found) {
-		/* like a question flagged before its first answer; replay keeps the flags */
-		const bp_item *it = catalog_find(c, f->item);
-
-		memset(&sc, 0, sizeof(sc));
-		snprintf(sc.item, sizeof(sc.item), "%s", f->item);
-		sc.rev = it ? it->rev : f->rev ? f->rev : 1;
-		sc.state = FSRS_NEW;
-		sc.due = f->due ? f->due : clock_now();
-	} else if ((sc.suspended || !f->suspended) && (sc.starred || !f->starred) &&
-	           sc.buried_until >= f->buried_until) {
-		return 0;
+		if (store_event_twins(st, &ev, &have, e) < 0)
+			return -1;
+		if (have)
+			continue;
+		if (store_event_append(st, &ev, e) < 0)
+			return -1;
+		out->events++;
 	}
-	sc.suspended = sc.suspended || f->suspended;
-	sc.starred = sc.starred || f->starred;
-	if (f->buried_until > sc.buried_until)
-		sc.buried_until = f->buried_until;
-	if (store_card_put(st, &sc, e) < 0)
-		return -1;
-	out->flagged++;
 	return 0;
 }
 
@@ -111,9 +98,8 @@ int exchange_merge(store *st, const catalog *c, const sched *sp, const exchange_
 	for (size_t i = 0; i < x->n_settings; i++)
 		if (copy_setting(st, x->settings[i].key, x->settings[i].value, false, out, e) < 0)
 			goto fail;
-	for (size_t i = 0; i < x->n_flags; i++)
-		if (set_flags(st, c, &x->flags[i], out, e) < 0)
-			goto fail;
+	if (merge_events(st, x, out, e) < 0)
+		goto fail;
 	/* after the reviews, so that a scored segment finds the review it recorded */
 	for (size_t i = 0; i < x->n_mocks; i++) {
 		int added = store_mock_put(st, &x->mocks[i], e);

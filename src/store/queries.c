@@ -53,7 +53,8 @@ sqlite3_stmt *store_stmt(store *st, enum stmt_id id, bp_error *e)
 	if (!s) {
 		const char *text = sql[id]		 ? sql[id]
 				   : store_mock_sql(id) ? store_mock_sql(id)
-							: store_stats_sql(id);
+				   : store_stats_sql(id) ? store_stats_sql(id)
+							: store_event_sql(id);
 
 		if (sqlite3_prepare_v3(st->db, text, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
 		    SQLITE_OK) {
@@ -214,9 +215,15 @@ int store_card_put(store *st, const store_card *c, bp_error *e)
 
 int store_undo(store *st, int64_t id, const char *item, const store_card *prev, bp_error *e)
 {
+	return store_undo_row(st, ST_DELETE_REVIEW, id, item, prev, e);
+}
+
+int store_undo_row(store *st, enum stmt_id del, int64_t id, const char *item,
+		   const store_card *prev, bp_error *e)
+{
 	if (store_begin(st, e) < 0)
 		return -1;
-	if (run_one(st, ST_DELETE_REVIEW, NULL, id, e) < 0 ||
+	if (run_one(st, del, NULL, id, e) < 0 ||
 	    (prev ? put_card(st, prev, e) : run_one(st, ST_DELETE_CARD, item, 0, e)) < 0 ||
 	    store_commit(st, e) < 0) {
 		store_rollback(st);

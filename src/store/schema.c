@@ -73,6 +73,24 @@ static const char *const migrations[STORE_SCHEMA] = {
 	"  evidence TEXT NOT NULL DEFAULT '',"
 	"  PRIMARY KEY (round, pos, dimension),"
 	"  FOREIGN KEY (round, pos) REFERENCES mock_segment (round, pos) ON DELETE CASCADE);",
+	/* 2 -> 3: what a person does to a card besides answering it, with its time, so that
+	 * replay, export and import reproduce the flags. The flags cards had are carried over as
+	 * events at the card's last answer (or, never answered, when it was flagged). */
+	"CREATE TABLE event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  item TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('suspend', 'unsuspend', 'star', 'unstar', 'bury',"
+	"    'unbury', 'reset')),"
+	"  until INTEGER NOT NULL DEFAULT 0);" /* bury: when the item comes back */
+	"CREATE INDEX event_item ON event (item, at);"
+	"INSERT INTO event (item, at, kind, until) SELECT item,"
+	"  CASE WHEN last_review > 0 THEN last_review ELSE due END, k.kind,"
+	"  CASE k.kind WHEN 'bury' THEN buried_until ELSE 0 END"
+	"  FROM card, (SELECT 'suspend' AS kind UNION ALL SELECT 'star' UNION ALL SELECT 'bury') k"
+	"  WHERE (k.kind = 'suspend' AND suspended) OR (k.kind = 'star' AND starred)"
+	"     OR (k.kind = 'bury' AND buried_until > 0)"
+	"  ORDER BY item, k.kind;",
 };
 
 int store_migrate(store *st, int from, bp_error *e)

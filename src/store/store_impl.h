@@ -54,6 +54,12 @@ enum stmt_id {
 	ST_STATS_DAYS,
 	ST_STATS_RETENTION,
 	ST_STATS_ITEM_TIME,
+	/* events: their SQL is in events.c */
+	ST_EVENT_NEW,
+	ST_EVENTS,
+	ST_EVENTS_OF,
+	ST_EVENT_TWINS,
+	ST_DELETE_EVENT,
 	ST_COUNT
 };
 
@@ -83,6 +89,14 @@ const char *store_stats_sql(enum stmt_id id);
 
 /* Steps a prepared, bound statement that returns no rows; e says `doing` when it fails. */
 int store_done(store *st, sqlite3_stmt *s, bp_error *e, const char *doing);
+
+/* The SQL of an event statement (events.c); NULL for others. */
+const char *store_event_sql(enum stmt_id id);
+
+/* Deletes row `id` with statement del and puts the card back as it was (prev), or removes
+ * it when prev is NULL, in one transaction: undo. */
+int store_undo_row(store *st, enum stmt_id del, int64_t id, const char *item,
+		   const store_card *prev, bp_error *e);
 
 /* Appends a review inside the caller's transaction; sets r->id. */
 int store_review_append(store *st, store_review *r, bp_error *e);

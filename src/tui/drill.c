@@ -1,5 +1,6 @@
 /* drill: one question at a time — ask, hint, reveal, tick, grade. */
 #include <curses.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,13 +13,19 @@ static const char *const grade_names[] = { "", "Again", "Hard", "Good", "Easy" }
 /* An incident's latest step (or its ending), to scroll to after Space moved the walk on. */
 static size_t walk_mark;
 static bool walk_follow;
+static bool confirm_suspend; /* s was pressed: y suspends, any other key keeps the item */
 
 static void drill_enter(tui *t)
 {
 	queue cram;
 	bp_error e;
 
-	if (t->cram) {
+	if (t->these.v) { /* the Browser's list, as cram */
+		t->drill = session_new(t->app->st, &t->these, &t->app->sched, &t->app->rng);
+		if (t->drill && !t->these_count)
+			session_set_cram(t->drill);
+		queue_free(&t->these);
+	} else if (t->cram) {
 		if (app_cram(t->app, &cram, &e) < 0) {
 			snprintf(t->msg, sizeof(t->msg), "%s", e.msg);
 			t->msg_bad = true;
@@ -35,6 +42,7 @@ static void drill_enter(tui *t)
 	t->scroll = 0;
 	t->msg[0] = '\0';
 	t->drill_since = clock_now();
+	confirm_suspend = false;
 	if (!t->drill) {
 		snprintf(t->msg, sizeof(t->msg), "Out of memory: cannot start the drill.");
 		t->msg_bad = true;
@@ -64,25 +72,6 @@ static unsigned drill_ctx(const tui *t)
 	default:
 		return CTX_DONE;
 	}
-}
-
-static void add_list(doc *d, const char *title, const bp_strs *v, int attr)
-{
-	if (v->n == 0)
-		return;
-	doc_blank(d);
-	doc_heading(d, title);
-	for (int i = 0; i < v->n; i++)
-		doc_entry(d, "- ", v->v[i], 1, attr);
-}
-
-static void add_block(doc *d, const char *title, const char *text, enum text_mode mode)
-{
-	if (!text || !*text)
-		return;
-	doc_blank(d);
-	doc_heading(d, title);
-	doc_text(d, text, 1, 0, mode);
 }
 
 static void add_points(doc *d, const session *s, const bp_item *it, bool revealed)
@@ -124,46 +113,6 @@ static void add_points(doc *d, const session *s, const bp_item *it, bool reveale
 	}
 }
 
-static void add_coding(doc *d, const bp_item *it)
-{
-	if (it->n_examples) {
-		doc_blank(d);
-		doc_heading(d, "Examples");
-		for (int i = 0; i < it->n_examples; i++) {
-			doc_entry(d, "in:  ", it->examples[i].input, 1, 0);
-			doc_entry(d, "out: ", it->examples[i].output, 1, 0);
-			if (it->examples[i].explain)
-				doc_entry(d, "     ", it->examples[i].explain, 1, style(ATTR_DIM));
-		}
-	}
-	add_list(d, "Constraints", &it->constraints, 0);
-	add_list(d, "Edge cases", &it->edge_cases, 0);
-	if (it->time || it->space) {
-		doc_blank(d);
-		doc_heading(d, "Complexity");
-		doc_printf(d, 0, "  time %s · space %s", it->time ? it->time : "?",
-			   it->space ? it->space : "?");
-	}
-	add_block(d, "Reference solution", it->solution, TEXT_VERBATIM);
-}
-
-static void add_scenario(doc *d, const bp_item *it)
-{
-	for (int i = 0; i < it->n_steps; i++) {
-		const bp_step *st = &it->steps[i];
-
-		doc_blank(d);
-		doc_printf(d, style(ATTR_HEAD), "Step %d", i + 1);
-		doc_text(d, st->show, 1, 0, TEXT_VERBATIM);
-		doc_entry(d, "Ask: ", st->ask, 1, A_BOLD);
-		for (int k = 0; k < st->expect.n; k++)
-			doc_entry(d, "- ", st->expect.v[k], 3, 0);
-	}
-	add_block(d, "Root cause", it->root_cause, TEXT_PROSE);
-	add_block(d, "Mitigation", it->mitigation, TEXT_PROSE);
-	add_block(d, "Prevention", it->prevention, TEXT_PROSE);
-}
-
 static void build(tui *t, int width)
 {
 	const session *s = t->drill;
@@ -194,51 +143,98 @@ static void build(tui *t, int width)
 		walk_mark = w->ended ? end : step;
 		if (ph == SESSION_ASK)
 			return;
-		add_list(d, "Key points", &it->key_points, 0);
+		reveal_list(d, "Key points", &it->key_points, 0);
 	} else if (ph == SESSION_ASK) {
 		if (it->kind == KIND_CHOICE)
 			add_points(d, s, it, false);
 		return;
 	} else {
 		add_points(d, s, it, true);
-		if (it->kind == KIND_CODING)
-			add_coding(d, it);
-		if (it->kind == KIND_SCENARIO)
-			add_scenario(d, it);
+		reveal_kind(d, it);
 	}
-	add_block(d, "Model answer", it->answer, TEXT_PROSE);
-	add_block(d, "Why", it->explain, TEXT_PROSE);
-	add_list(d, "Pitfalls", &it->pitfalls, 0);
-	add_list(d, "Follow-ups", &it->follow_ups, 0);
+	reveal_answer(d, it);
 }
 
-static void draw_grade_bar(const session *s, int y)
+/* Each grade with the interval it gives (session_next_due: what grading records), marked
+ * with * when it runs past the interview. */
+static void draw_grade_bar(const session *s, int64_t interview, int y)
 {
 	fsrs_grade sug = session_suggested(s);
-	char info[96];
+	int64_t now = clock_now(), due[5], cut = interview ? clock_day_start(interview) : 0;
+	bool shown = session_next_due(s, now, due) == 0, past = false;
+	char info[160], day[16];
 	int x = 1;
 
 	put_str(y, x, "Grade:", A_BOLD);
 	x += 8;
 	for (int g = 1; g <= 4; g++) {
-		char b[16];
+		char b[40], span[16];
+		bool late = shown && cut && due[g] >= cut;
 
-		snprintf(b, sizeof(b), " %d %s ", g, grade_names[g]);
+		clock_format_span(shown ? due[g] - now : 0, span);
+		snprintf(b, sizeof(b), " %d %s%s%s%s ", g, grade_names[g], shown ? " " : "",
+			 shown ? span : "", late ? "*" : "");
 		put_str(y, x, b, g == (int)sug ? style(ATTR_SEL) : 0);
 		x += (int)strlen(b) + 1;
+		past |= late;
 	}
-	snprintf(info, sizeof(info), "%s %d of %d%s",
+	clock_format_day(interview, day);
+	snprintf(info, sizeof(info), "%s %d of %d%s%s%s%s",
 		 session_item(s)->kind == KIND_CHOICE ? "picked" : "covered", session_covered(s),
 		 session_points(s),
-		 session_hints_shown(s) ? " · hint used: at most Hard suggested" : "");
+		 session_hints_shown(s) ? " · hint used: at most Hard suggested" : "",
+		 past ? " · * falls after the interview (" : "", past ? day : "", past ? ")" : "");
 	put_str(y + 1, 1, info, style(ATTR_DIM));
+}
+
+/* Appends to out (n bytes) at *k. */
+BP_PRINTF(4, 5) static void append(char *out, size_t n, size_t *k, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	va_start(ap, fmt);
+	w = vsnprintf(out + *k, n - *k, fmt, ap);
+	va_end(ap);
+	*k = w < 0 || *k + (size_t)w >= n ? n - 1 : *k + (size_t)w;
+}
+
+/* Every key that works now, the most used first (the footer closes up from the middle). */
+static void drill_hints(const session *s, bool scrolls, char *out, size_t n)
+{
+	const bp_item *it = session_item(s);
+	session_phase ph = session_phase_of(s);
+	bool undo = session_undo_what(s) != NULL, choice = it && it->kind == KIND_CHOICE;
+	char hint[32] = "";
+	size_t k = 0;
+
+	out[0] = '\0';
+	if (it && it->hints.n && ph == SESSION_ASK)
+		snprintf(hint, sizeof(hint), "h hint (%d left)   ",
+			 it->hints.n - session_hints_shown(s));
+	if (ph == SESSION_ASK && it && session_walk(s))
+		append(out, n, &k, "%s   1-9 tick   %s", walk_next_hint(session_walk(s)), hint);
+	else if (ph == SESSION_ASK && it)
+		append(out, n, &k, "Space reveal   %s%s", choice ? "1-9 pick   " : "", hint);
+	else if (ph == SESSION_REVEALED)
+		append(out, n, &k, "%s   Enter grade   ", choice ? "1-9 change a pick" : "1-9 tick covered");
+	else if (ph == SESSION_GRADE)
+		append(out, n, &k, "1-4 grade   Enter take %s   Esc back   ", grade_names[session_suggested(s)]);
+	if (ph == SESSION_DONE) {
+		append(out, n, &k, "%sq %s", undo ? "u undo   " : "",
+		       session_answered(s) ? "summary" : "back to Today");
+		return;
+	}
+	append(out, n, &k, "%s%s* star   b bury   s suspend   I details   ? help   q leave",
+	       scrolls ? "Up/Down scroll   " : "",
+	    undo ? "u undo   " : "");
 }
 
 static void drill_draw(tui *t)
 {
 	const session *s = t->drill;
 	const bp_item *it;
-	char left[160], right[48], hints[160];
+	char left[160], right[64], hints[320];
 	int body, ph;
 
 	if (!s) {
@@ -255,8 +251,6 @@ static void drill_draw(tui *t)
 			 session_is_new(s) ? " · new" : "", session_is_starred(s) ? " · *" : "");
 	else
 		snprintf(left, sizeof(left), "Drill");
-	snprintf(right, sizeof(right), "%zu saved", session_answered(s));
-	draw_title(left, right);
 	body = LINES - 4 - (ph == SESSION_GRADE ? 3 : 0);
 	build(t, COLS - 3);
 	if (walk_follow) {
@@ -264,24 +258,18 @@ static void drill_draw(tui *t)
 		walk_follow = false;
 	}
 	t->scroll = doc_draw(&t->doc, 2, body, t->scroll);
-	if (ph == SESSION_GRADE)
-		draw_grade_bar(s, LINES - 4);
-	if (ph == SESSION_ASK && it && session_walk(s))
-		snprintf(hints, sizeof(hints), "%s   1-9 tick   h hint (%d left)   ? help   q leave",
-			 walk_next_hint(session_walk(s)), it->hints.n - session_hints_shown(s));
-	else if (ph == SESSION_ASK && it)
-		snprintf(hints, sizeof(hints),
-			 "Space reveal   h hint (%d left)   b bury   s suspend   ? help   q leave",
-			 it->hints.n - session_hints_shown(s));
-	else if (ph == SESSION_REVEALED)
-		snprintf(hints, sizeof(hints),
-			 "%s   Enter grade   Up/Down scroll   ? help   q leave",
-			 it && it->kind == KIND_CHOICE ? "1-9 change a pick" : "1-9 tick covered");
-	else if (ph == SESSION_GRADE)
-		snprintf(hints, sizeof(hints), "1-4 grade   Enter take %s   Esc back",
-			 grade_names[session_suggested(s)]);
+	/* where the window is in a text longer than it: its last line of all the lines */
+	if (t->doc.n > (size_t)body)
+		snprintf(right, sizeof(right), "%zu/%zu · %zu saved",
+			 (size_t)t->scroll + (size_t)body < t->doc.n ? (size_t)t->scroll + (size_t)body
+								     : t->doc.n,
+			 t->doc.n, session_answered(s));
 	else
-		snprintf(hints, sizeof(hints), "u undo the last answer   q summary");
+		snprintf(right, sizeof(right), "%zu saved", session_answered(s));
+	draw_title(left, right);
+	if (ph == SESSION_GRADE)
+		draw_grade_bar(s, t->day.interview, LINES - 4);
+	drill_hints(s, t->doc.n > (size_t)body, hints, sizeof(hints));
 	draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 
@@ -327,15 +315,24 @@ static void flag_key(tui *t, action a)
 
 	snprintf(id, sizeof(id), "%s", it ? it->id : "");
 	switch (a) {
-	case ACT_UNDO:
+	case ACT_UNDO: {
+		const char *what = session_undo_what(t->drill);
+		char kind[16];
+
+		snprintf(kind, sizeof(kind), "%s", what ? what : "");
 		rc = session_undo(t->drill, &e);
 		if (rc == 1)
 			say(t, false, "Nothing to undo in this drill.", NULL);
-		else if (rc == 0)
+		else if (rc == 0 && strcmp(kind, "answer") == 0)
 			say(t, false, "Undone: the last answer was taken back.", NULL);
+		else if (rc == 0)
+			snprintf(t->msg, sizeof(t->msg), "Undone: %s of %s.", kind,
+				 session_item(t->drill) ? session_item(t->drill)->id : "the item");
 		else
 			say(t, true, "Could not undo", &e);
+		t->msg_bad = rc < 0;
 		return;
+	}
 	case ACT_BURY:
 		rc = session_bury(t->drill, clock_day_start(clock_local_day(clock_now()) + 1), &e);
 		snprintf(done, sizeof(done), "Buried until tomorrow: %s.", id);
@@ -363,6 +360,14 @@ static go drill_key(tui *t, int ch)
 
 	if (!t->drill)
 		return a == ACT_BACK ? GO_TODAY : GO_STAY;
+	if (confirm_suspend) {
+		confirm_suspend = false;
+		if (ch == 'y')
+			flag_key(t, ACT_SUSPEND);
+		else
+			say(t, false, "Not suspended.", NULL);
+		return GO_STAY;
+	}
 	if (scroll_key(a, &t->scroll))
 		return GO_STAY;
 	if (a != ACT_NONE && a != ACT_UP && a != ACT_DOWN && a != ACT_PGUP && a != ACT_PGDN)
@@ -398,12 +403,26 @@ static go drill_key(tui *t, int ch)
 		/* back to ticking: the grade is not saved yet */
 		session_ungrade(t->drill);
 		return GO_STAY;
+	case ACT_SUSPEND: {
+		char ask[STORE_ID_MAX + 96];
+
+		snprintf(ask, sizeof(ask),
+			 "Suspend %s? y suspends, any other key keeps it.",
+			 session_item(t->drill) ? session_item(t->drill)->id : "");
+		say(t, false, ask, NULL);
+		confirm_suspend = true;
+		return GO_STAY;
+	}
 	case ACT_UNDO:
 	case ACT_BURY:
-	case ACT_SUSPEND:
 	case ACT_STAR:
 		flag_key(t, a);
 		return GO_STAY;
+	case ACT_DETAILS:
+		if (!session_item(t->drill))
+			return GO_STAY;
+		snprintf(t->item_id, sizeof(t->item_id), "%s", session_item(t->drill)->id);
+		return GO_ITEM;
 	default:
 		return GO_STAY;
 	}

@@ -20,6 +20,8 @@ static const screen_ops *const screens[SCR_COUNT] = {
 	[SCR_ROUND] = &round_screen,
 	[SCR_STATS] = &stats_screen,
 	[SCR_SUMMARY] = &summary_screen,
+	[SCR_BROWSE] = &browse_screen,
+	[SCR_ITEM] = &item_screen,
 };
 
 static bool too_small(void)
@@ -51,12 +53,20 @@ static void draw(tui *t, screen_id cur)
 }
 
 /* Leaves the current screen for another; help remembers where it was opened from. */
-static screen_id open_screen(tui *t, screen_id cur, screen_id next, screen_id *before_help)
+static screen_id open_screen(tui *t, screen_id cur, screen_id next, screen_id *before_help,
+			     screen_id *before_item)
 {
 	if (next == SCR_HELP) {
 		t->help_from = screens[cur]->ctx(t);
 		t->help_scroll = 0;
 		*before_help = cur;
+		return next;
+	}
+	/* details over a drill: the drill stays as it is, and q comes back to it */
+	if (next == SCR_ITEM && cur == SCR_DRILL) {
+		t->item_over_drill = true;
+		*before_item = cur;
+		screens[next]->enter(t);
 		return next;
 	}
 	if (screens[cur]->leave)
@@ -80,7 +90,7 @@ static void loop(tui *t)
 {
 	/* a first run asks its questions before Today */
 	screen_id cur = t->day_ok && t->day.plan.first_run ? SCR_WELCOME : SCR_TODAY;
-	screen_id before_help = cur;
+	screen_id before_help = cur, before_item = cur;
 	bool dirty = true;
 	int fast_errors = 0;
 
@@ -119,8 +129,10 @@ static void loop(tui *t)
 			return;
 		if (g == GO_BACK)
 			cur = before_help;
+		else if (g == GO_RESUME)
+			cur = before_item;
 		else if ((int)g >= 0 && (int)g < (int)SCR_COUNT)
-			cur = open_screen(t, cur, (screen_id)g, &before_help);
+			cur = open_screen(t, cur, (screen_id)g, &before_help, &before_item);
 	}
 }
 
@@ -143,6 +155,8 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	mock_ui_free(&t);
 	stats_screen.leave(&t); /* a screen's figures, when it was left by a signal */
 	plan_screen.leave(&t);
+	browse_ui_free(&t);
+	queue_free(&t.these);
 	if (t.day_ok)
 		app_day_free(&t.day);
 	doc_free(&t.doc);

@@ -152,8 +152,8 @@ static void today_draw(tui *t)
 		draw_field("Interview date (YYYY-MM-DD, empty to clear): ", t->input, t->input_cur);
 		return;
 	}
-	draw_footer("Enter drill   c cram   m mocks   p plan   t stats   r profile   i interview   "
-		    "? help   q quit",
+	draw_footer("Enter drill   c cram   m mocks   p plan   t stats   B browse   / search   "
+		    "r profile   i interview   ? help   q quit",
 		    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 
@@ -208,6 +208,10 @@ static go today_key(tui *t, int ch)
 	switch (a) {
 	case ACT_PLAN:
 		return GO_PLAN;
+	case ACT_BROWSE:
+	case ACT_FIND:
+		t->find_first = a == ACT_FIND;
+		return GO_BROWSE;
 	case ACT_MOCK:
 		return GO_MOCK;
 	case ACT_STATS:

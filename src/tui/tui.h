@@ -33,9 +33,12 @@ enum {
 	CTX_ROUND_SCORE = 1 << 13,  /* a mock round: the rubric scored */
 	CTX_STATS = 1 << 14,
 	CTX_SUMMARY = 1 << 15,      /* the summary after a drill */
+	CTX_BROWSE = 1 << 16,       /* the Browser's list */
+	CTX_FIND = 1 << 17,         /* the Browser: typing the filter */
+	CTX_ITEM = 1 << 18,         /* an item's details */
 	CTX_MOCKS = CTX_MOCK | CTX_MOCK_RESULTS | CTX_ROUND | CTX_ROUND_POINTS | CTX_ROUND_SCORE,
 	CTX_DRILL = CTX_ASK | CTX_REVEALED | CTX_GRADE | CTX_DONE,
-	CTX_ALL = 0xffff,
+	CTX_ALL = (1 << 19) - 1,    /* every context above */
 };
 
 typedef enum {
@@ -73,6 +76,19 @@ typedef enum {
 	ACT_END,      /* end the segment and score it */
 	ACT_DISCARD,  /* discard an unfinished round */
 	ACT_STATS,    /* open the Stats screen */
+	ACT_BROWSE,   /* open the Browser */
+	ACT_FIND,     /* the Browser: type the filter */
+	ACT_OPEN,     /* the Browser: the selected item's details */
+	ACT_AREA,     /* the Browser: cycle the filters and the sort */
+	ACT_STATE,
+	ACT_WEEK,
+	ACT_LEVEL,
+	ACT_STARRED,
+	ACT_SORT,
+	ACT_RESET,
+	ACT_THESE,    /* the Browser: drill the questions listed, as cram */
+	ACT_THESE_COUNT, /* ...as a drill that counts */
+	ACT_DETAILS,  /* the drill: the question's details */
 } action;
 
 typedef struct keydef {
@@ -124,6 +140,12 @@ void doc_entry(doc *d, const char *prefix, const char *s, int indent, int attr);
 /* Draws rows [top, top+height) from line `scroll`; returns the clamped scroll. */
 int doc_draw(const doc *d, int top, int height, int scroll);
 
+/* An item's answer side, as the drill reveals it (reveal.c): a titled list, the parts of a
+ * coding problem or an incident, then the model answer, why, pitfalls and follow-ups. */
+void reveal_list(doc *d, const char *title, const bp_strs *v, int attr);
+void reveal_kind(doc *d, const bp_item *it);
+void reveal_answer(doc *d, const bp_item *it);
+
 /* One line of text at (y, x), cut to `cols` columns; newlines drawn as spaces. */
 void put_text(int y, int x, const char *s, size_t len, int cols, int attr);
 void put_str(int y, int x, const char *s, int attr);
@@ -164,6 +186,8 @@ typedef enum {
 	SCR_ROUND,
 	SCR_STATS,
 	SCR_SUMMARY,
+	SCR_BROWSE,
+	SCR_ITEM,
 	SCR_COUNT
 } screen_id;
 
@@ -172,6 +196,7 @@ typedef enum {
 	GO_STAY = -1,
 	GO_BACK = -2, /* to the screen before help */
 	GO_QUIT = -3,
+	GO_RESUME = -4, /* to the drill the details were opened over */
 	GO_TODAY = SCR_TODAY,
 	GO_DRILL = SCR_DRILL,
 	GO_HELP = SCR_HELP,
@@ -182,6 +207,8 @@ typedef enum {
 	GO_ROUND = SCR_ROUND,
 	GO_STATS = SCR_STATS,
 	GO_SUMMARY = SCR_SUMMARY,
+	GO_BROWSE = SCR_BROWSE,
+	GO_ITEM = SCR_ITEM,
 } go;
 
 struct tui;
@@ -222,6 +249,13 @@ typedef struct tui {
 	struct stats *stats;  /* the Stats screen's figures (stats.c), or NULL */
 	int stats_scroll;
 	int64_t drill_since; /* when the drill began: the summary counts its answers */
+	struct browse_ui *browse; /* the Browser's state (browse.c), or NULL */
+	bool find_first;  /* the Browser opens typing the filter (/ on Today) */
+	char item_id[STORE_ID_MAX]; /* the item the details show */
+	int item_scroll;
+	bool item_over_drill; /* the details were opened from a drill (I), which goes on after */
+	queue these;      /* the Browser's "drill these", for the drill about to start */
+	bool these_count; /* ...answered as a drill that moves the schedule, not as cram */
 } tui;
 
 /* Up, Down, PgUp, PgDn, Home and End on a scrolled document: true when a was one of them. */
@@ -238,7 +272,19 @@ bool field_key(char *buf, size_t size, size_t *cur, int ch, const char *allowed)
 void draw_field(const char *label, const char *buf, size_t cur);
 
 extern const screen_ops today_screen, drill_screen, help_screen, plan_screen, profile_screen,
-	welcome_screen, mock_screen, round_screen, stats_screen, summary_screen;
+	welcome_screen, mock_screen, round_screen, stats_screen, summary_screen, browse_screen,
+	item_screen;
+
+/* Frees the Browser's state (on exit). */
+void browse_ui_free(tui *t);
+
+/* s, u (unsuspend), *, b and R on item `id` from the Browser or its details: records the
+ * event, says what it did in t->msg, and marks the Browser's rows to be read again. R asks
+ * first: *confirm is set, and the next call with confirmed true resets. */
+void browse_flag(tui *t, const char *id, action a, bool confirmed);
+
+/* After R: y resets, any other key keeps the card. True when ch answered that question. */
+bool browse_confirm_key(tui *t, int ch);
 
 /* Saves the clock of a round left running and frees the Mock screens' state (on exit). */
 void mock_ui_free(tui *t);

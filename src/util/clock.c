@@ -174,6 +174,24 @@ int64_t clock_day_start(int64_t day)
 	return (int64_t)mktime(&tm);
 }
 
+void clock_format_span(int64_t seconds, char buf[static 16])
+{
+	double days = (double)seconds / 86400;
+
+	if (seconds < 0)
+		seconds = 0;
+	if (seconds < 3600)
+		snprintf(buf, 16, "%dm", (int)((seconds + 59) / 60));
+	else if (seconds < 86400)
+		snprintf(buf, 16, "%dh", (int)((seconds + 1800) / 3600));
+	else if (days < 31)
+		snprintf(buf, 16, "%dd", (int)((seconds + 43200) / 86400));
+	else if (days < 365)
+		snprintf(buf, 16, "%.1fmo", days / 30.4);
+	else
+		snprintf(buf, 16, "%.1fy", days < 1e6 ? days / 365.25 : 9999.0);
+}
+
 void clock_format_day_short(int64_t day, char buf[static 16])
 {
 	static const char *const wd[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "backprep/text.h"
 
@@ -77,6 +78,32 @@ static size_t put_utf8(char *o, uint32_t c)
 	o[2] = (char)(0x80 | ((c >> 6) & 0x3f));
 	o[3] = (char)(0x80 | (c & 0x3f));
 	return 4;
+}
+
+size_t text_fold(const char *s, char *out, size_t cap)
+{
+	size_t len = 0, n = strlen(s);
+
+	if (cap == 0)
+		return 0;
+	while (n && len + 5 < cap) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+
+		if (k == 0) { /* content is valid UTF-8 once cleaned; a stray byte is skipped */
+			s++;
+			n--;
+			continue;
+		}
+		if (cp < 0x80)
+			out[len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+		else
+			len += put_utf8(out + len, (uint32_t)towlower((wint_t)cp));
+		s += k;
+		n -= k;
+	}
+	out[len] = '\0';
+	return len;
 }
 
 char *text_clean(const char *s, size_t len)

@@ -73,7 +73,7 @@ run export -o "$OUT"
 expect_eq "export runs while the trainer is open" "$RC" 0
 check "export -o leaves no temporary file" test ! -e "$OUT.tmp"
 expect_eq "the export says what it is" "$(json_of "$OUT" "json_extract(j, '\$.format'), json_extract(j, '\$.version')")" \
-	"backprep-export|2"
+	"backprep-export|3"
 expect_eq "exported_at is the clock, in UTC" "$(json_of "$OUT" "json_extract(j, '\$.exported_at')")" \
 	"2026-11-30T08:00:00Z"
 expect_eq "every review is exported" "$(json_of "$OUT" "json_array_length(j, '\$.reviews')")" "$REVS"
@@ -94,7 +94,7 @@ expect_eq "the trainer exits cleanly" "$(exit_status)" 0
 run --db "$FRESH" import "$OUT"
 expect_eq "import into a fresh database succeeds" "$RC" 0
 expect_eq "import says what it did" "$OUT_TEXT" \
-	"imported $REVS reviews (0 already present); $(sql 'SELECT count(*) FROM card') cards rebuilt"
+	"imported $REVS reviews (0 already present), 1 flag event; $(sql 'SELECT count(*) FROM card') cards rebuilt"
 expect_eq "the cards are identical (state, stability, difficulty, due, reps, lapses, flags)" \
 	"$(fresh_sql "$CARDS")" "$(sql "$CARDS")"
 expect_eq "the review log is identical" "$(fresh_sql "$REVIEWS")" "$(sql "$REVIEWS")"
@@ -178,9 +178,9 @@ refused "a review without its item is refused" "$H/missing.json" "reviews[3].ite
 json_of "$OUT" "json_set(j, '\$.reviews[0].item', 'api.x' || char(27) || '[2J')" >"$H/escape.json"
 refused "an item id with control characters is refused" "$H/escape.json" \
 	"reviews[0].item must be an item id"
-json_of "$OUT" "json_set(j, '\$.version', 3)" >"$H/v3.json"
-refused "a newer version is refused" "$H/v3.json" \
-	"export version 3 is not supported: this backprep reads versions 1 to 2"
+json_of "$OUT" "json_set(j, '\$.version', 4)" >"$H/v4.json"
+refused "a newer version is refused" "$H/v4.json" \
+	"export version 4 is not supported: this backprep reads versions 1 to 3"
 json_of "$OUT" "json_set(j, '\$.format', 'anki')" >"$H/format.json"
 refused "another format is refused" "$H/format.json" "not a backprep export"
 printf '[{"format": "backprep-export", "version": 1}]\n' >"$H/array.json"
@@ -204,7 +204,8 @@ check "a refused import creates no database" test ! -e "$T/never.db"
 # Flags of an item never answered, and the plan dates, into an empty database.
 printf '{"format": "backprep-export", "version": 1, "items": [{"id": "api.safe-methods", "suspended": true}], "plan": {"start": "2026-11-20", "interview": "2026-12-24"}}\n' >"$H/flags.json"
 run --db "$T/flags.db" import "$H/flags.json"
-expect_eq "an export without reviews imports" "$OUT_TEXT" "imported 0 reviews (0 already present); 0 cards rebuilt"
+expect_eq "a version 1 export without reviews imports, its flag as an event" "$OUT_TEXT" \
+	"imported 0 reviews (0 already present), 1 flag event; 1 card rebuilt"
 expect_eq "a suspended item never answered is a suspended new card" \
 	"$(sqlite3 "$T/flags.db" "SELECT item, state, suspended FROM card")" "api.safe-methods|0|1"
 expect_eq "the plan dates are copied into a database without them" \

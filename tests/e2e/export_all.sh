@@ -57,7 +57,7 @@ check "a question is buried" wait_for "Buried until tomorrow:"
 wait_for "Space reveal" >/dev/null
 suspended=0
 if screen | grep -q "Step 1 of"; then # an incident: suspended, so that the next is graded
-	keys s
+	keys s y
 	check "a question is suspended" wait_for "Suspended:"
 	suspended=1
 	wait_for "Space reveal" >/dev/null
@@ -72,11 +72,10 @@ keys 3
 check "and answered" wait_for "Saved: "
 if [ $suspended = 0 ]; then
 	wait_for "Space reveal" >/dev/null
-	keys s
+	keys s y
 	check "a question is suspended" wait_for "Suspended:"
 fi
-keys q
-wait_for "Enter drill" >/dev/null
+leave_drill
 keys m
 wait_for "Quick round" >/dev/null
 keys Enter
@@ -132,8 +131,7 @@ keys Enter
 wait_for "Grade:" >/dev/null
 keys 4
 check "a cram answer" wait_for "Saved: "
-keys q
-wait_for "Enter drill" >/dev/null
+leave_drill
 keys q
 expect_eq "day 2 exits cleanly" "$(exit_status)" 0
 
@@ -157,7 +155,7 @@ check "the export holds the mock rounds, settings and the bury" \
 	test "$(jq -r '"\(.mocks | length) \(.settings | length) \([.items[] | select(.buried_until)] | length)"' "$T/a.json")" = "2 3 1"
 out=$("$BIN" "${CONTENT[@]}" --db "$FRESH" import "$T/a.json")
 expect_eq "import into a fresh database says what it added" "$out" \
-	"imported $(sql 'SELECT count(*) FROM review') reviews (0 already present); $(sql 'SELECT count(*) FROM card WHERE reps > 0') cards rebuilt
+	"imported $(sql 'SELECT count(*) FROM review') reviews (0 already present), $(sql 'SELECT count(*) FROM event') flag events; $(sql 'SELECT count(*) FROM card WHERE reps > 0') cards rebuilt
 imported 2 mock rounds (0 already present)"
 export BACKPREP_NOW=2026-12-02T10:00:00Z
 "$BIN" "${CONTENT[@]}" --db "$FRESH" export -o "$T/b.json"

@@ -132,30 +132,43 @@ start_today() {
 	skip_welcome
 }
 
-# wait_for TEXT [SECONDS]: polls the screen until TEXT appears.
-wait_for() {
-	local text=$1 limit=${2:-10} i=0 n
+# poll SECONDS COMMAND...: runs COMMAND every 50 ms until it succeeds or the time is up.
+poll() {
+	local limit=$1 i=0 n
+	shift
 	n=$((limit * 20))
 	while [ $i -lt $n ]; do
-		screen | grep -qF -- "$text" && return 0
+		"$@" && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
-	echo "# timed out waiting for: $text"
+	return 1
+}
+
+on_screen() { screen | grep -qF -- "$1"; }
+off_screen() { ! on_screen "$1"; }
+on_screen_re() { screen | grep -Eq -- "$1"; }
+
+# wait_for TEXT [SECONDS]: polls the screen until TEXT appears.
+wait_for() {
+	poll "${2:-10}" on_screen "$1" && return 0
+	echo "# timed out waiting for: $1"
+	screen | sed 's/^/#   | /'
+	return 1
+}
+
+# wait_match REGEX [SECONDS]: polls the screen until a line matches the extended regex.
+wait_match() {
+	poll "${2:-10}" on_screen_re "$1" && return 0
+	echo "# timed out waiting for /$1/"
 	screen | sed 's/^/#   | /'
 	return 1
 }
 
 # wait_gone TEXT [SECONDS]: polls until TEXT is no longer on the screen.
 wait_gone() {
-	local text=$1 limit=${2:-10} i=0 n
-	n=$((limit * 20))
-	while [ $i -lt $n ]; do
-		screen | grep -qF -- "$text" || return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "# still on screen: $text"
+	poll "${2:-10}" off_screen "$1" && return 0
+	echo "# still on screen: $1"
 	return 1
 }
 

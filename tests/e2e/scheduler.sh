@@ -34,9 +34,27 @@ expect_eq "buried until the start of tomorrow" \
 check "the buried item is not offered again today" \
 	bash -c "! \"\$0\" ${CONTENT[*]} today --json | grep -q '\"$starred\"'" "$BIN"
 
-# Suspend the next one.
+# Suspend the next one: s asks first, any key but y keeps it; u takes a suspension back
+# (before, u undid the previous grade and left the item suspended for ever).
 keys s
-check "s suspends" wait_for "Suspended: api."
+check "s asks before suspending" wait_for "y suspends, any other key keeps it."
+keys n
+check "another key keeps it" wait_for "Not suspended."
+expect_eq "nothing suspended yet" "$(sql 'SELECT count(*) FROM card WHERE suspended = 1')" 0
+keys s y
+check "s y suspends" wait_for "Suspended: api."
+suspended=$(sql "SELECT item FROM card WHERE suspended = 1")
+expect_eq "the suspension is an event in the log" "$(sql "SELECT item, kind FROM event WHERE kind = 'suspend'")" \
+	"$suspended|suspend"
+check "and the drill moves on" wait_for "Drill 3/3"
+keys u
+check "u takes the suspension back" wait_for "Undone: suspend of $suspended."
+check "and asks that question again" wait_for "Drill 2/3"
+expect_eq "s, y, u leaves the item unsuspended" \
+	"$(sql "SELECT count(*) FROM card WHERE suspended = 1")" 0
+expect_eq "and its event is gone" "$(sql "SELECT count(*) FROM event WHERE kind = 'suspend'")" 0
+keys s y
+check "s y suspends it again" wait_for "Suspended: $suspended."
 expect_eq "suspension saved" "$(sql 'SELECT count(*) FROM card WHERE suspended = 1')" 1
 
 # Again brings the last one back within the session.

@@ -8,6 +8,7 @@ mkdir -p "$XDG_DATA_HOME/backprep"
 chmod 700 "$XDG_DATA_HOME/backprep"
 sqlite3 "$DB" <"$ROOT/tests/fixtures/db/progress-v1.sql"
 expect_eq "the fixture is schema 1" "$(sql 'PRAGMA user_version')" 1
+sql "UPDATE card SET starred = 1 WHERE item = 'api.idempotency-key'"
 reviews=$(sql 'SELECT * FROM review ORDER BY id')
 cards=$(sql 'SELECT * FROM card ORDER BY item')
 settings=$(sql 'SELECT * FROM setting ORDER BY key')
@@ -25,7 +26,7 @@ check "a backup of schema 1 was made first" test -f "$DB.bak-v1"
 expect_eq "the backup is schema 1" "$(sqlite3 "$DB.bak-v1" 'PRAGMA user_version')" 1
 expect_eq "the backup holds the reviews" "$(sqlite3 "$DB.bak-v1" 'SELECT * FROM review ORDER BY id')" \
 	"$reviews"
-expect_eq "the file is schema 2 now" "$(sql 'PRAGMA user_version')" 2
+expect_eq "the file is schema 3 now" "$(sql 'PRAGMA user_version')" 3
 expect_eq "its reviews are kept" "$(sql 'SELECT * FROM review ORDER BY id')" "$reviews"
 expect_eq "its cards are kept" "$(sql 'SELECT * FROM card ORDER BY item')" "$cards"
 expect_eq "its settings are kept" \
@@ -34,6 +35,8 @@ expect_eq "its settings are kept" \
 expect_eq "the mock tables are there" \
 	"$(sql "SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'mock%' ORDER BY name" | tr '\n' ' ')" \
 	"mock_round mock_score mock_segment "
+expect_eq "the star became an event at the card's last answer" \
+	"$(sql 'SELECT item, at, kind FROM event')" "api.idempotency-key|1795939200|star"
 expect_eq "the database is sound" "$(sql 'PRAGMA integrity_check')" ok
 expect_eq "with no broken foreign keys" "$(sql 'PRAGMA foreign_key_check')" ""
 keys q
@@ -54,5 +57,7 @@ mkdir -p "$XDG_CONFIG_HOME/backprep"
 printf 'scheduler:\n  learning_steps: [1m, 10m]\n' >"$XDG_CONFIG_HOME/backprep/config.yaml"
 out=$("$BIN" "${CONTENT[@]}" doctor)
 check "doctor finds the cards match the log" grep -q "cards: all match the review log" <<<"$out"
+expect_eq "and the star, replayed from its event, stays" \
+	"$(sql "SELECT starred FROM card WHERE item = 'api.idempotency-key'")" 1
 rm "$XDG_CONFIG_HOME/backprep/config.yaml"
 finish
