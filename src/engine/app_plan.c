@@ -29,9 +29,13 @@ static int set_day(bp_app *app, const char *key, int64_t day, bp_error *e)
 	return store_setting_set(app->st, key, buf, e);
 }
 
+/* A start the person chose (plan --start) stays where they put it; one taken from the
+ * first run moves back to an earlier first answer (an import of an older history). */
 int app_set_plan_start(bp_app *app, int64_t day, bp_error *e)
 {
-	return set_day(app, "plan_start", day, e);
+	if (set_day(app, "plan_start", day, e) < 0)
+		return -1;
+	return store_setting_set(app->st, "plan_start_chosen", day > 0 ? "yes" : "", e);
 }
 
 int app_set_interview(bp_app *app, int64_t day, bp_error *e)
@@ -111,11 +115,18 @@ int app_plan_load(bp_app *app, int64_t today, app_plan *p, bp_error *e)
 	int answered = store_first_review(app->st, &first, NULL);
 
 	memset(p, 0, sizeof(*p));
-	if (!start) {
-		/* the plan starts on the first answer, however it was recorded (a drill, the
-		 * command line, an import), else on the first run: today */
+	/* the plan starts on the first answer, however it was recorded (a drill, the command
+	 * line, an import), or on the first run, whichever came first; a start chosen with plan
+	 * --start stays */
+	if (!start || (answered == 1 && clock_local_day(first) < start &&
+		       (store_setting_get(app->st, "plan_start_chosen", buf, sizeof(buf), NULL) != 1 ||
+			strcmp(buf, "yes") != 0))) {
+		int64_t was = start;
+
 		start = answered == 1 && clock_local_day(first) < today ? clock_local_day(first)
 									 : today;
+		if (was && was < start)
+			start = was;
 		set_day(app, "plan_start", start, NULL); /* read-only stores keep it in mind */
 	}
 	p->plan = catalog_plan(app->cat);

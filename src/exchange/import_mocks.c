@@ -63,6 +63,8 @@ static const char *setting_want(const char *key, const char *value, bool *known)
 		return count_ok(value, 100) ? NULL : "\"\" or a number from 1 to 100, as a string";
 	if (strcmp(key, "first_run") == 0)
 		return strcmp(value, "done") == 0 ? NULL : "\"done\"";
+	if (strcmp(key, "plan_start_chosen") == 0) /* plan --start set the start (app_plan.c) */
+		return !*value || strcmp(value, "yes") == 0 ? NULL : "\"\" or \"yes\"";
 	if (strncmp(key, "profile.", 8) == 0 && exchange_id_ok(key + 8))
 		return !*value || exchange_id_ok(value) ? NULL : "\"\" or an answer's id";
 	*known = false;

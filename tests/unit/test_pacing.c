@@ -465,6 +465,14 @@ static void test_plan_starts_on_the_first_answer(void **state)
 	/* once set, it stays: the next day is day 9 */
 	assert_int_equal(app_plan_load(&app, NOW / DAY + 1, &p, &e), 0);
 	assert_int_equal(p.pos.day, 9);
+	/* a first run before the import of an older history: the earlier answer wins */
+	assert_int_equal(store_setting_set(app.st, "plan_start", "2026-11-27", &e), 0);
+	assert_int_equal(app_plan_load(&app, NOW / DAY, &p, &e), 0);
+	assert_int_equal(p.pos.day, 8);
+	/* but a start chosen with plan --start stays where it was put */
+	assert_int_equal(app_set_plan_start(&app, NOW / DAY - 2, &e), 0);
+	assert_int_equal(app_plan_load(&app, NOW / DAY, &p, &e), 0);
+	assert_int_equal(p.pos.day, 3);
 	app_close(&app);
 }
 
