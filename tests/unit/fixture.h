@@ -46,4 +46,20 @@ static inline int fixture_tmp_remove(const char *dir)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
+/* The directory of a test that writes: fixture_dir_setup makes it fresh before each test and
+ * fixture_dir_teardown removes it, as cmocka's setup and teardown of the test. */
+static char fixture_dir[64];
+
+static inline int fixture_dir_setup(void **state)
+{
+	(void)state;
+	return fixture_tmp_make(fixture_dir, sizeof(fixture_dir), "bp-test");
+}
+
+static inline int fixture_dir_teardown(void **state)
+{
+	(void)state;
+	return fixture_tmp_remove(fixture_dir);
+}
+
 #endif

@@ -39,7 +39,6 @@ static const int64_t NOW = 1795939200;
 static const char NOW_ISO[] = "2026-11-29T08:00:00Z";
 
 static catalog *g_cat;
-static char g_dir[64];
 
 static const bp_item *item(const char *id)
 {
@@ -198,7 +197,7 @@ static void test_steps_by_kind_from_config(void **state)
 	sched s;
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/config.yaml", g_dir);
+	snprintf(path, sizeof(path), "%s/config.yaml", fixture_dir);
 	write_file(path, "scheduler:\n"
 			 "  steps_by_kind: {coding: [30m], open: []}\n"
 			 "  long_minutes: 9\n"
@@ -441,9 +440,9 @@ static void test_plan_starts_on_the_first_answer(void **state)
 	char buf[32];
 
 	(void)state;
-	snprintf(content, sizeof(content), "%s/content", g_dir);
-	snprintf(db, sizeof(db), "%s/progress.db", g_dir);
-	snprintf(conf, sizeof(conf), "%s/config", g_dir);
+	snprintf(content, sizeof(content), "%s/content", fixture_dir);
+	snprintf(db, sizeof(db), "%s/progress.db", fixture_dir);
+	snprintf(conf, sizeof(conf), "%s/config", fixture_dir);
 	snprintf(cmd, sizeof(cmd), "mkdir -p %s %s && cp %s/packs/good.yaml %s/", content, conf,
 		 root && *root ? root : "tests/fixtures", content);
 	assert_int_equal(system(cmd), 0);
@@ -476,19 +475,7 @@ static void test_plan_starts_on_the_first_answer(void **state)
 	app_close(&app);
 }
 
-static int setup_dir(void **state)
-{
-	(void)state;
-	return fixture_tmp_make(g_dir, sizeof(g_dir), "bp-pacing");
-}
-
-static int teardown_dir(void **state)
-{
-	(void)state;
-	return fixture_tmp_remove(g_dir);
-}
-
-#define D(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
+#define D(f) cmocka_unit_test_setup_teardown(f, fixture_dir_setup, fixture_dir_teardown)
 
 int main(void)
 {

@@ -21,7 +21,6 @@
 #include "backprep/store_stats.h"
 #include "fixture.h"
 
-static char g_dir[64];
 
 static void set_tz(const char *tz)
 {
@@ -35,7 +34,7 @@ static store *open_db(void)
 	store *st;
 	bp_error e;
 
-	snprintf(path, sizeof(path), "%s/progress.db", g_dir);
+	snprintf(path, sizeof(path), "%s/progress.db", fixture_dir);
 	assert_int_equal(store_open(path, 0, &st, &e), 0);
 	return st;
 }
@@ -225,19 +224,7 @@ static void test_forecast_counts_placed_reviews(void **state)
 	pace_plan_free(&p);
 }
 
-static int setup_dir(void **state)
-{
-	(void)state;
-	return fixture_tmp_make(g_dir, sizeof(g_dir), "bp-stats");
-}
-
-static int teardown_dir(void **state)
-{
-	(void)state;
-	return fixture_tmp_remove(g_dir);
-}
-
-#define D(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
+#define D(f) cmocka_unit_test_setup_teardown(f, fixture_dir_setup, fixture_dir_teardown)
 
 int main(void)
 {
