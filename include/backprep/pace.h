@@ -49,7 +49,4 @@ typedef struct pace_plan {
 int pace_spread(pace_card *v, size_t n, int days, const double *room, pace_plan *out);
 void pace_plan_free(pace_plan *p);
 
-/* Orders cards riskiest first (ties by id), as pace_spread leaves them. */
-int pace_by_risk(const void *a, const void *b);
-
 #endif

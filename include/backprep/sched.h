@@ -49,14 +49,7 @@ typedef struct sched {
  * defaults). */
 void sched_make(const fsrs_params *base, const bp_config *cfg, sched *s);
 
-/* The class of an item: its kind when steps_by_kind names it, else SCHED_LONG for a long
- * item, else its kind. */
-int sched_class(const sched *s, const bp_item *it);
-
 /* The settings for an item; for NULL (an item no longer in the content), the base. */
 const fsrs_params *sched_for(const sched *s, const bp_item *it);
-
-/* The name of a class as config.yaml spells it: open, coding, scenario, choice, long. */
-const char *sched_class_name(int cls);
 
 #endif

@@ -9,7 +9,8 @@
  * equal on paper are not refused by a rounding error. */
 #define SLACK 1e-9
 
-int pace_by_risk(const void *a, const void *b)
+/* Riskiest first, ties by id. */
+static int by_risk(const void *a, const void *b)
 {
 	const pace_card *x = a, *y = b;
 
@@ -50,7 +51,7 @@ int pace_spread(pace_card *v, size_t n, int days, const double *room, pace_plan 
 	}
 	for (int d = 0; d < out->days; d++)
 		out->room[d] = room[d] > 0 ? room[d] : 0;
-	qsort(v, n, sizeof(*v), pace_by_risk);
+	qsort(v, n, sizeof(*v), by_risk);
 	for (size_t i = 0; i < n; i++) {
 		pace_card *c = &v[i];
 

@@ -3,14 +3,6 @@
 
 #include "backprep/sched.h"
 
-const char *sched_class_name(int cls)
-{
-	static const char *const names[SCHED_CLASSES] = { "open", "coding", "scenario", "choice",
-							   "long" };
-
-	return cls >= 0 && cls < SCHED_CLASSES ? names[cls] : "open";
-}
-
 void sched_make(const fsrs_params *base, const bp_config *cfg, sched *s)
 {
 	memset(s, 0, sizeof(*s));
@@ -42,7 +34,9 @@ void sched_make(const fsrs_params *base, const bp_config *cfg, sched *s)
 	}
 }
 
-int sched_class(const sched *s, const bp_item *it)
+/* The class of an item: its kind when steps_by_kind names it, else SCHED_LONG for a long
+ * item, else its kind. */
+static int sched_class(const sched *s, const bp_item *it)
 {
 	int k = (unsigned)it->kind < SCHED_LONG ? (int)it->kind : KIND_OPEN;
 
