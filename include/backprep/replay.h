@@ -48,9 +48,12 @@ typedef struct doctor_report {
 	size_t reviews_read;
 	size_t repaired;
 	char repaired_ids[512]; /* the first few, comma-separated */
+	int stats_differed;     /* rows of the stats' summaries that differed from the log,
+				 * made anew (store_stats.h) */
 } doctor_report;
 
-/* Checks the database, replays every item's log and repairs the cards that differ. */
+/* Checks the database, replays every item's log and repairs the cards that differ, and
+ * makes the stats' summaries anew when they differ from the log. */
 int replay_doctor(store *st, const catalog *c, const sched *sp, doctor_report *r,
 		  bp_error *e);
 

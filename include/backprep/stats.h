@@ -87,7 +87,8 @@ typedef struct stats {
 	int n_areas;
 	int64_t recall_at;              /* local day the recall is predicted for */
 	double target;                  /* configured retention */
-	/* true retention: the last 7 and 30 days and every day from..to (or today) */
+	/* true retention: the last 7 and 30 days, and overall: the whole log, or the days from..
+	 * to (or today) when they were asked for; by area too, and the kinds' time */
 	stats_ratio last_7, last_30, all, by_area[AREA_COUNT];
 	stats_ratio weekly[STATS_WEEKS]; /* oldest first; the last is the week ending to */
 	stats_forecast forecast[STATS_FORECAST_MAX];

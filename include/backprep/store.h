@@ -14,7 +14,7 @@
 #include "backprep/error.h"
 
 enum {
-	STORE_SCHEMA = 3,        /* PRAGMA user_version this build writes */
+	STORE_SCHEMA = 4,        /* PRAGMA user_version this build writes */
 	STORE_APP_ID = 0x62707270, /* PRAGMA application_id: "bprp" */
 	STORE_ID_MAX = 128,      /* longest item id, with its NUL */
 };
@@ -34,6 +34,8 @@ typedef struct store_review {
 	double draw;        /* the fuzz draw the scheduler used; negative for none */
 	const char *source; /* "drill", "mock" (scored in a mock round), or "cram" (recorded,
 			     * never scheduled) */
+	bool first;	    /* read only: it counts for true retention (store_stats.h); read by
+			     * store_reviews_range */
 } store_review;
 
 typedef struct store_card {

@@ -29,6 +29,11 @@ int cmd_doctor(const app_opts *o, int argc, char **argv)
 		       r.repaired_ids, r.repaired > 5 ? ", ..." : "");
 	else
 		printf("cards: all match the review log\n");
+	if (r.stats_differed)
+		printf("stats: %d summary %s differed from the review log and were made anew\n",
+		       r.stats_differed, text_plural(r.stats_differed, "row", "rows"));
+	else
+		printf("stats: the summaries match the review log\n");
 	app_close(&app);
 	return r.db_ok ? 0 : EXIT_PROBLEMS;
 }

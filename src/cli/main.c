@@ -31,7 +31,7 @@ void cli_usage(FILE *f)
 	      "  stats [--json] [--from DATE] [--to DATE]\n"
 	      "                           activity, streaks, mastery, retention, the forecast,\n"
 	      "                           time per answer and mock scores\n"
-	      "  doctor                   check the database; rebuild cards from the review log\n"
+	      "  doctor                   check the database; rebuild cards and stats from the log\n"
 	      "  export [--format json|csv] [-o FILE]\n"
 	      "                           write all progress (default: JSON to stdout)\n"
 	      "  import FILE              merge a JSON export into the progress file\n"

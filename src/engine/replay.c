@@ -7,6 +7,7 @@
 #include "backprep/card.h"
 #include "backprep/flag.h"
 #include "backprep/replay.h"
+#include "backprep/store_stats.h"
 
 int replay_fold(const fsrs_params *p, int rev, const store_review *v, size_t n,
 		const store_event *ev, size_t m, store_card *out)
@@ -380,6 +381,9 @@ int replay_doctor(store *st, const catalog *c, const sched *sp, doctor_report *r
 	if (ok < 0)
 		return -1;
 	r->db_ok = ok == 1;
+	if (store_stats_check(st, &r->stats_differed, e) < 0 ||
+	    (r->stats_differed && store_stats_rebuild(st, e) < 0))
+		return -1;
 	return replay_each(st, c, sp, r, false, e);
 }
 

@@ -29,12 +29,11 @@ int stats_level(int answers, int seconds)
 	return level;
 }
 
-/* The days the queries cover, base + i for i < n, their bounds and what came back. */
+/* The days the queries cover, base + i for i < n, and what the log holds for each. */
 typedef struct span {
 	int64_t base;
 	int n;
-	int64_t *bounds;
-	int *answers, *seconds, *rn, *rpass;
+	store_stats_day *d;
 } span;
 
 typedef struct item_ctx {
@@ -42,58 +41,28 @@ typedef struct item_ctx {
 	stats *s;
 } item_ctx;
 
-static int retention_by_item(void *ctx, const char *id, int n, int pass)
+/* An item's answers, over the whole log or the days asked for: retention by area (and all
+ * of it), time by kind. */
+static int add_item(void *ctx, const char *id, const store_stats_item *v)
 {
 	item_ctx *c = ctx;
 	const bp_item *it = catalog_find(c->cat, id);
+	stats *s = c->s;
 
-	if (it) {
-		c->s->by_area[it->area].n += n;
-		c->s->by_area[it->area].pass += pass;
+	s->all.n += v->ret_n;
+	s->all.pass += v->ret_pass;
+	if (!it)
+		return 0;
+	s->by_area[it->area].n += v->ret_n;
+	s->by_area[it->area].pass += v->ret_pass;
+	if ((int)it->kind < (int)STATS_KINDS && v->drill_n) {
+		stats_kind *k = &s->kinds[it->kind];
+
+		k->answers += v->drill_n;
+		k->seconds += v->drill_seconds;
+		k->stated_seconds += (double)it->minutes * 60 * v->drill_n;
 	}
 	return 0;
-}
-
-static int time_by_item(void *ctx, const char *id, int n, int seconds)
-{
-	item_ctx *c = ctx;
-	const bp_item *it = catalog_find(c->cat, id);
-
-	if (it && (int)it->kind < (int)STATS_KINDS) {
-		stats_kind *k = &c->s->kinds[it->kind];
-
-		k->answers += n;
-		k->seconds += seconds;
-		k->stated_seconds += (double)it->minutes * 60 * n;
-	}
-	return 0;
-}
-
-static int span_alloc(span *sp, int64_t base, int64_t end)
-{
-	size_t n = (size_t)(end - base);
-
-	sp->base = base;
-	sp->n = (int)n;
-	sp->bounds = malloc((n + 1) * sizeof(*sp->bounds));
-	sp->answers = malloc(n * sizeof(int));
-	sp->seconds = malloc(n * sizeof(int));
-	sp->rn = calloc(n, sizeof(int));
-	sp->rpass = calloc(n, sizeof(int));
-	if (!sp->bounds || !sp->answers || !sp->seconds || !sp->rn || !sp->rpass)
-		return -1;
-	for (size_t i = 0; i <= n; i++)
-		sp->bounds[i] = clock_day_start(base + (int64_t)i);
-	return 0;
-}
-
-static void span_free(span *sp)
-{
-	free(sp->bounds);
-	free(sp->answers);
-	free(sp->seconds);
-	free(sp->rn);
-	free(sp->rpass);
 }
 
 /* The sum of the retention answers of days [a, b] (local days), clipped to the span. */
@@ -102,45 +71,52 @@ static stats_ratio ratio_of(const span *sp, int64_t a, int64_t b)
 	stats_ratio r = { 0 };
 
 	for (int64_t d = a < sp->base ? sp->base : a; d <= b && d < sp->base + sp->n; d++) {
-		r.n += sp->rn[d - sp->base];
-		r.pass += sp->rpass[d - sp->base];
+		r.n += sp->d[d - sp->base].ret_n;
+		r.pass += sp->d[d - sp->base].ret_pass;
 	}
 	return r;
 }
 
-static void fill_days(stats *s, const span *sp)
+static int fill_days(stats *s, const span *sp)
 {
 	int64_t today = s->last;
-	int upto = (int)(today - sp->base) + 1, planned = 0;
+	int skip = (int)(s->from - sp->base), upto = (int)(today - s->from) + 1, planned = 0;
+	int *answers = malloc((size_t)(upto > 0 ? upto : 1) * sizeof(*answers));
 
+	if (!answers)
+		return -1;
+	for (int i = 0; i < upto; i++) /* the streaks count the days from..last */
+		answers[i] = sp->d[skip + i].answers;
 	for (int i = 0; i < s->n_days; i++) {
 		stats_day *d = &s->days[i];
-		int k = (int)(s->from + i - sp->base);
+		const store_stats_day *v = &sp->d[s->from + i - sp->base];
 
 		d->day = s->from + i;
-		d->answers = sp->answers[k];
-		d->seconds = sp->seconds[k];
+		d->answers = v->answers;
+		d->seconds = v->seconds;
 		d->level = stats_level(d->answers, d->seconds);
 		s->total_seconds += d->seconds;
 	}
-	progress_streaks(sp->answers, upto, &s->streak_current, &s->streak_longest);
+	progress_streaks(answers, upto, &s->streak_current, &s->streak_longest);
+	free(answers);
 	for (int64_t d = s->plan_start; d < s->plan_end && d <= today; d++, planned++)
-		s->days_studied += d >= sp->base && sp->answers[d - sp->base] > 0;
+		s->days_studied += d >= sp->base && d < sp->base + sp->n &&
+				   sp->d[d - sp->base].answers > 0;
 	s->days_planned = planned;
 	for (int i = 0; i < STATS_TIME_DAYS; i++) {
 		int64_t d = today - (STATS_TIME_DAYS - 1) + i;
 
 		if (d >= sp->base)
-			s->minutes_by_day[i] = sp->seconds[d - sp->base] / 60;
+			s->minutes_by_day[i] = sp->d[d - sp->base].seconds / 60;
 	}
 	s->last_7 = ratio_of(sp, today - 6, today);
 	s->last_30 = ratio_of(sp, today - 29, today);
-	s->all = ratio_of(sp, sp->base, today);
 	for (int w = 0; w < STATS_WEEKS; w++) {
 		int64_t end = today - 7 * (STATS_WEEKS - 1 - w);
 
 		s->weekly[w] = ratio_of(sp, end - 6, end);
 	}
+	return 0;
 }
 
 static int cmp_weakest(const void *a, const void *b)
@@ -209,7 +185,7 @@ static void fill_weeks(bp_app *app, const app_day *t, const span *sp, stats *s)
 		k->current = w + 1 == t->pos.week && !t->pos.after_end;
 		for (int64_t d = a; d < b; d++)
 			if (d >= sp->base && d < sp->base + sp->n)
-				secs += sp->seconds[d - sp->base];
+				secs += sp->d[d - sp->base].seconds;
 		k->minutes = (int)(secs / 60);
 		for (size_t i = 0; i < app->n_cards; i++) {
 			const store_card *c = &app->cards[i];
@@ -265,7 +241,6 @@ int stats_make(bp_app *app, const app_day *t, int64_t from, int64_t to, stats *s
 {
 	span sp = { 0 };
 	item_ctx ic = { app->cat, s };
-	int64_t base, end;
 	int rv = -1;
 
 	memset(s, 0, sizeof(*s));
@@ -284,28 +259,31 @@ int stats_make(bp_app *app, const app_day *t, int64_t from, int64_t to, stats *s
 	s->last = s->to < s->today ? s->to : s->today;
 	s->recall_at = s->interview > s->today ? s->interview : s->today + 7;
 	s->target = app->sched.base.retention;
-	base = s->from; /* only the days shown are read: the cost follows them, not the log */
-	end = (s->to > s->today ? s->to : s->today) + 1;
+	/* the days shown, and back to the plan's start for the weeks' minutes */
+	sp.base = s->from < s->plan_start ? s->from : s->plan_start;
+	sp.n = (int)((s->to > s->today ? s->to : s->today) + 1 - sp.base);
+	if (s->plan_end > sp.base + sp.n)
+		sp.n = (int)(s->plan_end - sp.base);
 	s->n_days = (int)(s->to - s->from + 1);
 	s->days = calloc((size_t)s->n_days, sizeof(*s->days));
-	if (!s->days || span_alloc(&sp, base, end) < 0) {
+	sp.d = calloc((size_t)sp.n, sizeof(*sp.d));
+	if (!s->days || !sp.d) {
 		bp_error_set(e, "out of memory while computing the stats");
 		goto out;
 	}
-	/* retention, by area too, up to the last day counted (as last_7 and the others) */
-	if (store_stats_days(app->st, sp.bounds, sp.n, sp.answers, sp.seconds, e) < 0 ||
-	    (s->last >= base &&
-	     store_stats_retention(app->st, sp.bounds, (int)(s->last - base + 1), sp.rn, sp.rpass,
-				   retention_by_item, &ic, e) < 0) ||
-	    store_stats_item_time(app->st, clock_day_start(s->from), clock_day_start(s->to + 1),
-				  time_by_item, &ic, e) < 0)
+	if (store_stats_days(app->st, sp.base, sp.n, sp.d, e) < 0 ||
+	    store_stats_items(app->st, from ? s->from : INT64_MIN, to ? s->last + 1 : INT64_MAX,
+			      add_item, &ic, e) < 0)
 		goto out;
 	for (int k = 0; k < STATS_KINDS; k++)
 		if (s->kinds[k].answers) {
 			s->kinds[k].seconds /= s->kinds[k].answers;
 			s->kinds[k].stated_seconds /= s->kinds[k].answers;
 		}
-	fill_days(s, &sp);
+	if (fill_days(s, &sp) < 0) {
+		bp_error_set(e, "out of memory while computing the stats");
+		goto out;
+	}
 	fill_areas(app, s);
 	fill_weeks(app, t, &sp, s);
 	fill_forecast(t, s);
@@ -313,7 +291,7 @@ int stats_make(bp_app *app, const app_day *t, int64_t from, int64_t to, stats *s
 		goto out;
 	rv = 0;
 out:
-	span_free(&sp);
+	free(sp.d);
 	if (rv < 0)
 		stats_free(s);
 	return rv;

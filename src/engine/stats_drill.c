@@ -7,25 +7,13 @@
 #include "backprep/stats.h"
 #include "backprep/store_stats.h"
 
-enum { SEEN_MAX = 512, STREAK_DAYS = 366 };
+enum { STREAK_DAYS = 366 };
 
 typedef struct drill_ctx {
 	bp_app *app;
-	int64_t since, day_start;
+	int64_t since;
 	stats_drill *out;
-	char seen[SEEN_MAX][STORE_ID_MAX]; /* questions whose first answer of the drill was met */
-	int n_seen;
 } drill_ctx;
-
-static bool first_in_drill(drill_ctx *c, const char *item)
-{
-	for (int i = 0; i < c->n_seen; i++)
-		if (strcmp(c->seen[i], item) == 0)
-			return false;
-	if (c->n_seen < SEEN_MAX)
-		snprintf(c->seen[c->n_seen++], STORE_ID_MAX, "%s", item);
-	return true;
-}
 
 static const store_card *card_of(const bp_app *app, const char *item)
 {
@@ -49,9 +37,9 @@ static int count_answer(void *ctx, const store_review *r)
 		o->new_answers++;
 	else
 		o->review_answers++;
-	/* as true retention counts: a question's first answer of the day, seen on a day before */
-	if (first_in_drill(c, r->item) && card && card->introduced < c->day_start &&
-	    strcmp(r->source, "cram") != 0) {
+	/* as Stats counts true retention: a question's first answer of the day, answered on a
+	 * day before */
+	if (r->first) {
 		o->retention.n++;
 		o->retention.pass += r->grade > 1;
 	}
@@ -62,13 +50,13 @@ static int count_answer(void *ctx, const store_review *r)
  * answers are read, so that the summary comes at once however long the log. */
 static int drill_streak(bp_app *app, int64_t today, int *streak, bp_error *e)
 {
-	int64_t bounds[STREAK_DAYS + 1];
-	int answers[STREAK_DAYS], seconds[STREAK_DAYS], longest;
+	store_stats_day days[STREAK_DAYS];
+	int answers[STREAK_DAYS], longest;
 
-	for (int i = 0; i <= STREAK_DAYS; i++)
-		bounds[i] = clock_day_start(today - (STREAK_DAYS - 1) + i);
-	if (store_stats_days(app->st, bounds, STREAK_DAYS, answers, seconds, e) < 0)
+	if (store_stats_days(app->st, today - (STREAK_DAYS - 1), STREAK_DAYS, days, e) < 0)
 		return -1;
+	for (int i = 0; i < STREAK_DAYS; i++)
+		answers[i] = days[i].answers;
 	progress_streaks(answers, STREAK_DAYS, streak, &longest);
 	return 0;
 }
@@ -76,22 +64,11 @@ static int drill_streak(bp_app *app, int64_t today, int *streak, bp_error *e)
 int stats_drill_make(bp_app *app, const app_day *t, int64_t since, stats_drill *out,
 		     bp_error *e)
 {
-	drill_ctx *c = calloc(1, sizeof(*c)); /* the seen ids are too large for a stack */
+	drill_ctx c = { app, since, out };
 	int64_t today = t->pos.today;
-	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (!c) {
-		bp_error_set(e, "out of memory while summing up the drill");
-		return -1;
-	}
-	c->app = app;
-	c->since = since;
-	c->day_start = clock_day_start(today);
-	c->out = out;
-	rc = store_reviews_range(app->st, since, clock_now() + 1, count_answer, c, e);
-	free(c);
-	if (rc < 0)
+	if (store_reviews_range(app->st, since, clock_now() + 1, count_answer, &c, e) < 0)
 		return -1;
 	if (drill_streak(app, today, &out->streak, e) < 0)
 		return -1;

@@ -3,11 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backprep/clock.h"
 #include "store_impl.h"
 
 static const char *const sql[ST_COUNT] = {
+	/* day: the local day the answer was given on, kept with it (schema.c) */
 	[ST_INSERT_REVIEW] = "INSERT INTO review (item, rev, at, grade, covered, points, hints, "
-			     "seconds, draw, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			     "seconds, draw, source, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_UPSERT_CARD] = "INSERT OR REPLACE INTO card (item, rev, state, stability, difficulty, "
 			   "due, last_review, introduced, scheduled_days, reps, lapses, step, "
 			   "suspended, starred, buried_until) "
@@ -29,7 +31,8 @@ static const char *const sql[ST_COUNT] = {
 			  "source FROM review WHERE item = ? ORDER BY at, id",
 	[ST_FIRST_REVIEW] = "SELECT min(at) FROM review", /* review_at makes it one seek */
 	[ST_REVIEWS_RANGE] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, "
-			     "draw, source FROM review WHERE at >= ? AND at < ? ORDER BY at, id",
+			     "draw, source, first FROM review WHERE at >= ? AND at < ? "
+			     "ORDER BY at, id",
 	/* answers that were not their item's first, for the time estimator; mock segments are
 	 * timed as first answers, so they are left out */
 	[ST_RECENT_REVIEWS] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, "
@@ -148,6 +151,7 @@ static int insert_review(store *st, store_review *r, const char *doing, bp_error
 	else
 		sqlite3_bind_null(s, 9);
 	sqlite3_bind_text(s, 10, r->source ? r->source : "drill", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 11, clock_local_day(r->at));
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -268,6 +272,8 @@ static int each_review(store *st, sqlite3_stmt *s, store_review_fn fn, void *ctx
 			.draw = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1.0
 									: sqlite3_column_double(s, 9),
 			.source = src ? (const char *)src : "drill",
+			/* the statements that read it select it last */
+			.first = sqlite3_column_count(s) > 11 && sqlite3_column_int(s, 11),
 		};
 
 		if (!r.item)

@@ -52,8 +52,9 @@ enum stmt_id {
 	ST_MOCK_SCORE_PUT,
 	/* stats: their SQL is in stats.c */
 	ST_STATS_DAYS,
-	ST_STATS_RETENTION,
-	ST_STATS_ITEM_TIME,
+	ST_STATS_ITEMS,
+	ST_STATS_ITEMS_IN,
+	ST_STATS_SPAN,
 	/* events: their SQL is in events.c */
 	ST_EVENT_NEW,
 	ST_EVENTS,
@@ -69,11 +70,17 @@ struct store {
 	int lock_fd; /* -1 when read-only */
 	char readonly[160]; /* why nothing can be written (store_readonly), or "" */
 	sqlite3_stmt *stmt[ST_COUNT];
-	/* the local days bp_day() maps times to, during a stats query (stats.c) */
-	const int64_t *day_bounds;
-	int n_days;
-	bool day_fn; /* bp_day() is registered */
 };
+
+/* The stats' summaries (schema.c) as the review log gives them: what the triggers keep in
+ * the tables review_by_day and review_by_item, row for row. */
+#define STATS_DAY_SELECT                                                                    \
+	"SELECT day, count(*), sum(seconds), sum(first), sum(first AND grade > 1) "           \
+	"FROM review GROUP BY day"
+#define STATS_ITEM_COLUMNS                                                                  \
+	"SELECT item, count(*), sum(first), sum(first AND grade > 1), sum(source = 'drill'), " \
+	"sum(CASE WHEN source = 'drill' THEN seconds ELSE 0 END) FROM review "
+#define STATS_ITEM_SELECT STATS_ITEM_COLUMNS "GROUP BY item"
 
 /* Sets e from the connection's last error, prefixed with what was being done. */
 int store_fail(store *st, bp_error *e, const char *doing);

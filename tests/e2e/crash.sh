@@ -129,4 +129,6 @@ expect_eq "every database passed integrity_check" "$bad" 0
 check "the kills came while answering (answers were confirmed)" test "$confirmed_all" -gt 0
 out=$("$BIN" "${CONTENT[@]}" doctor)
 check "doctor finds the cards agree with the log" grep -q "cards: all match the review log" <<<"$out"
+check "doctor finds the stats' summaries agree with the log (kept in the answer's transaction)" \
+	grep -q "stats: the summaries match the review log" <<<"$out"
 finish

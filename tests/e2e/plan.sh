@@ -83,7 +83,7 @@ check "and is no longer behind" bash -c '! grep -q "Behind" <<<"$0"' "$out"
 # Moving to a new machine: an imported history is not a first run, and keeps its plan start.
 "$BIN" "${CONTENT[@]}" plan --start 2026-11-20 >/dev/null
 "$BIN" "${CONTENT[@]}" export -o "$T/export.json"
-sql "INSERT INTO review (item, rev, at, grade) VALUES ('api.idempotent-writes', 1, $(date -u -d 2026-11-20T09:00:00Z +%s), 3)"
+sql "INSERT INTO review (item, rev, at, grade, day) VALUES ('api.idempotent-writes', 1, $(date -u -d 2026-11-20T09:00:00Z +%s), 3, $(( $(date -u -d 2026-11-20 +%s) / 86400 )))"
 "$BIN" "${CONTENT[@]}" export -o "$T/export.json"
 (
 	export XDG_DATA_HOME="$T/other"

@@ -26,8 +26,13 @@ check "a backup of schema 1 was made first" test -f "$DB.bak-v1"
 expect_eq "the backup is schema 1" "$(sqlite3 "$DB.bak-v1" 'PRAGMA user_version')" 1
 expect_eq "the backup holds the reviews" "$(sqlite3 "$DB.bak-v1" 'SELECT * FROM review ORDER BY id')" \
 	"$reviews"
-expect_eq "the file is schema 3 now" "$(sql 'PRAGMA user_version')" 3
-expect_eq "its reviews are kept" "$(sql 'SELECT * FROM review ORDER BY id')" "$reviews"
+expect_eq "the file is schema 4 now" "$(sql 'PRAGMA user_version')" 4
+cols="id, item, rev, at, grade, covered, points, hints, seconds, draw, source"
+expect_eq "its reviews are kept" "$(sql "SELECT $cols FROM review ORDER BY id")" "$reviews"
+expect_eq "each answer got its local day (UTC here: at / 86400)" \
+	"$(sql 'SELECT count(*) FROM review WHERE day <> at / 86400')" 0
+expect_eq "the stats' summary of the day holds both answers (none counts for retention)" \
+	"$(sql 'SELECT day, answers, seconds, ret_n, ret_pass FROM review_by_day')" "20786|2|0|0|0"
 expect_eq "its cards are kept" "$(sql 'SELECT * FROM card ORDER BY item')" "$cards"
 expect_eq "its settings are kept" \
 	"$(sql "SELECT * FROM setting WHERE key IN ('interview_date', 'plan_start') ORDER BY key")" \

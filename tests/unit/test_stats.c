@@ -50,15 +50,23 @@ static void add(store *st, const char *item, int rev, const char *at, int grade,
 	assert_int_equal(store_review_import(st, &r, &e), 0);
 }
 
-/* Bounds of n local days from the day of `first` (a date). */
-static void day_bounds(const char *first, int n, int64_t *bounds)
+/* The local day of a date. */
+static int64_t day_of(const char *date)
 {
-	int64_t t, day;
+	int64_t t;
 
-	assert_int_equal(clock_parse_iso(first, &t), 0);
-	day = clock_local_day(t + 12 * 3600); /* noon UTC is the same date west of UTC too */
-	for (int i = 0; i <= n; i++)
-		bounds[i] = clock_day_start(day + i);
+	assert_int_equal(clock_parse_iso(date, &t), 0);
+	return clock_local_day(t + 12 * 3600); /* noon UTC is the same date west of UTC too */
+}
+
+/* The summaries equal what the log gives, row for row (what doctor checks). */
+static void assert_in_step(store *st)
+{
+	int differ = -1;
+	bp_error e;
+
+	assert_int_equal(store_stats_check(st, &differ, &e), 0);
+	assert_int_equal(differ, 0);
 }
 
 static void test_streaks_over_gaps(void **state)
@@ -101,18 +109,19 @@ static void test_heatmap_levels_at_thresholds(void **state)
 }
 
 /* New York: a day runs 05:00Z to 05:00Z in winter, 04:00Z to 04:00Z in summer, and
- * 2026-11-01 (the end of DST) has 25 hours. */
+ * 2026-11-01 (the end of DST) has 25 hours. An answer keeps the day it was given on: moving
+ * to Tokyo afterwards moves none of them. */
 static void test_days_are_local_across_dst(void **state)
 {
-	int64_t bounds[4]; /* three days and the end of the last */
-	int answers[3], seconds[3];
+	store_stats_day d[3];
+	int64_t first;
 	store *st;
 	bp_error e;
 
 	(void)state;
 	set_tz("America/New_York");
-	day_bounds("2026-10-31", 3, bounds);
-	assert_int_equal(bounds[2] - bounds[1], 25 * 3600);
+	first = day_of("2026-10-31");
+	assert_int_equal(clock_day_start(first + 2) - clock_day_start(first + 1), 25 * 3600);
 	st = open_db();
 	add(st, "a.x", 1, "2026-10-31T23:30:00-04:00", 3, 60, "drill"); /* Oct 31 */
 	add(st, "a.x", 1, "2026-11-01T00:30:00-04:00", 3, 120, "drill"); /* Nov 1 */
@@ -120,13 +129,15 @@ static void test_days_are_local_across_dst(void **state)
 	/* the same local day given from another zone: 2026-11-02 09:00 in New York */
 	add(st, "a.y", 1, "2026-11-02T15:00:00+01:00", 3, 480, "drill");
 	add(st, "a.y", 1, "2026-11-03T05:00:00Z", 3, 960, "drill");       /* Nov 3, 00:00 EST */
-	assert_int_equal(store_stats_days(st, bounds, 3, answers, seconds, &e), 0);
-	assert_int_equal(answers[0], 1);
-	assert_int_equal(seconds[0], 60);
-	assert_int_equal(answers[1], 2);
-	assert_int_equal(seconds[1], 360);
-	assert_int_equal(answers[2], 1);
-	assert_int_equal(seconds[2], 480);
+	set_tz("Asia/Tokyo");
+	assert_int_equal(store_stats_days(st, first, 3, d, &e), 0);
+	assert_int_equal(d[0].answers, 1);
+	assert_int_equal(d[0].seconds, 60);
+	assert_int_equal(d[1].answers, 2);
+	assert_int_equal(d[1].seconds, 360);
+	assert_int_equal(d[2].answers, 1);
+	assert_int_equal(d[2].seconds, 480);
+	assert_in_step(st);
 	store_close(st);
 	set_tz("UTC");
 }
@@ -136,13 +147,13 @@ typedef struct item_counts {
 	int n[4], pass[4], k;
 } item_counts;
 
-static int keep_item(void *ctx, const char *item, int n, int pass)
+static int keep_item(void *ctx, const char *item, const store_stats_item *v)
 {
 	item_counts *c = ctx;
 
 	snprintf(c->id[c->k], sizeof(c->id[0]), "%s", item);
-	c->n[c->k] = n;
-	c->pass[c->k++] = pass;
+	c->n[c->k] = v->ret_n;
+	c->pass[c->k++] = v->ret_pass;
 	return c->k == 4;
 }
 
@@ -158,8 +169,7 @@ static int keep_item(void *ctx, const char *item, int n, int pass)
  */
 static void test_true_retention_by_hand(void **state)
 {
-	int64_t bounds[6];
-	int n[5], pass[5];
+	store_stats_day d[5];
 	item_counts ic = { 0 };
 	store *st;
 	bp_error e;
@@ -179,16 +189,18 @@ static void test_true_retention_by_hand(void **state)
 	add(st, "a.z", 1, "2026-11-01T09:00:00Z", 3, 60, "drill");
 	add(st, "a.z", 2, "2026-11-03T09:00:00Z", 3, 60, "drill");
 	add(st, "a.z", 2, "2026-11-04T09:00:00Z", 4, 60, "drill");
-	day_bounds("2026-10-31", 5, bounds); /* Oct 31 .. Nov 4 */
-	assert_int_equal(store_stats_retention(st, bounds, 5, n, pass, keep_item, &ic, &e), 0);
+	/* Oct 31 .. Nov 4 */
+	assert_int_equal(store_stats_days(st, day_of("2026-10-31"), 5, d, &e), 0);
+	assert_int_equal(store_stats_items(st, STORE_STATS_EVER, keep_item, &ic, &e), 0);
 	/* day 0 is Oct 31: nothing */
-	assert_int_equal(n[0] + n[1], 0);
-	assert_int_equal(n[2], 1);
-	assert_int_equal(pass[2], 0);
-	assert_int_equal(n[3], 1);
-	assert_int_equal(pass[3], 1);
-	assert_int_equal(n[4], 3);
-	assert_int_equal(pass[4], 2);
+	assert_int_equal(d[0].ret_n + d[1].ret_n, 0);
+	assert_int_equal(d[2].ret_n, 1);
+	assert_int_equal(d[2].ret_pass, 0);
+	assert_int_equal(d[3].ret_n, 1);
+	assert_int_equal(d[3].ret_pass, 1);
+	assert_int_equal(d[4].ret_n, 3);
+	assert_int_equal(d[4].ret_pass, 2);
+	assert_in_step(st);
 	assert_int_equal(ic.k, 3);
 	for (int i = 0; i < ic.k; i++) {
 		int want_n = strcmp(ic.id[i], "a.x") == 0 ? 3 : 1;
@@ -199,6 +211,18 @@ static void test_true_retention_by_hand(void **state)
 	}
 	assert_true(fabs(stats_share((stats_ratio){ 5, 3 }) - 0.6) < 1e-12);
 	assert_true(stats_share((stats_ratio){ 0, 0 }) < 0);
+	/* Nov 3-4 only (read from the answers, not the summary): a.x d3 Good and d4 Hard, a.y
+	 * d4 Again, a.z d4 Easy — an answer counts by the one before it, even outside the days */
+	memset(&ic, 0, sizeof(ic));
+	assert_int_equal(store_stats_items(st, day_of("2026-11-03"), day_of("2026-11-05"), keep_item, &ic, &e), 0);
+	assert_int_equal(ic.k, 3);
+	for (int i = 0; i < ic.k; i++) {
+		int want_n = strcmp(ic.id[i], "a.x") == 0 ? 2 : 1;
+		int want_pass = strcmp(ic.id[i], "a.y") == 0 ? 0 : want_n;
+
+		assert_int_equal(ic.n[i], want_n);
+		assert_int_equal(ic.pass[i], want_pass);
+	}
 	store_close(st);
 }
 
@@ -224,6 +248,64 @@ static void test_forecast_counts_placed_reviews(void **state)
 	pace_plan_free(&p);
 }
 
+static int id_of(void *ctx, const store_review *r)
+{
+	((store_review *)ctx)->id = r->id;
+	return 0;
+}
+
+/* Retention of day 3 and of item a.x, as the summaries hold them. */
+static void assert_day3(store *st, int64_t d1, int n, int pass)
+{
+	store_stats_day d[3];
+	item_counts ic = { 0 };
+	bp_error e;
+
+	assert_int_equal(store_stats_days(st, d1, 3, d, &e), 0);
+	assert_int_equal(d[2].ret_n, n);
+	assert_int_equal(d[2].ret_pass, pass);
+	assert_int_equal(store_stats_items(st, STORE_STATS_EVER, keep_item, &ic, &e), 0);
+	assert_int_equal(ic.k, 1);
+	assert_int_equal(ic.n[0], n);
+	assert_int_equal(ic.pass[0], pass);
+	assert_in_step(st);
+}
+
+/*
+ * An answer's retention depends on the one before it, so the summaries must follow when an
+ * answer arrives out of order (import, merge) or is taken back (undo): a.x on day 1 Good and
+ * day 3 at 09:00 Good counts day 3 (1 of 1); an Again imported at 08:00 on day 3 becomes the
+ * day's first (1 of 0) and the 09:00 answer a same-day step; undoing it restores 1 of 1.
+ */
+static void test_summaries_follow_out_of_order_and_undo(void **state)
+{
+	store_review r = { .item = "a.x", .rev = 1, .grade = 1, .seconds = 30, .draw = -1,
+			   .source = "drill" };
+	int64_t d1;
+	store *st;
+	bp_error e;
+
+	(void)state;
+	set_tz("UTC");
+	d1 = day_of("2026-11-01");
+	st = open_db();
+	add(st, "a.x", 1, "2026-11-01T09:00:00Z", 3, 60, "drill");
+	add(st, "a.x", 1, "2026-11-03T09:00:00Z", 3, 60, "drill");
+	assert_day3(st, d1, 1, 1);
+	add(st, "a.x", 1, "2026-11-03T07:00:00Z", 1, 60, "cram"); /* cram: changes nothing */
+	assert_day3(st, d1, 1, 1);
+	assert_int_equal(clock_parse_iso("2026-11-03T08:00:00Z", &r.at), 0);
+	assert_int_equal(store_review_import(st, &r, &e), 0);
+	assert_day3(st, d1, 1, 0);
+	assert_int_equal(store_reviews_range(st, r.at, r.at + 1, id_of, &r, &e), 0);
+	assert_int_equal(store_undo(st, r.id, "a.x", NULL, &e), 0);
+	assert_day3(st, d1, 1, 1);
+	/* made anew from the log, the same figures */
+	assert_int_equal(store_stats_rebuild(st, &e), 0);
+	assert_day3(st, d1, 1, 1);
+	store_close(st);
+}
+
 #define D(f) cmocka_unit_test_setup_teardown(f, fixture_dir_setup, fixture_dir_teardown)
 
 int main(void)
@@ -234,6 +316,7 @@ int main(void)
 		D(test_days_are_local_across_dst),
 		D(test_true_retention_by_hand),
 		cmocka_unit_test(test_forecast_counts_placed_reviews),
+		D(test_summaries_follow_out_of_order_and_undo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
