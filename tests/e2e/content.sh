@@ -45,6 +45,41 @@ for id in data-modeling.orders-payments-refunds data-modeling.relational-vs-docu
 	check "the guide's question $id is an item" grep -q "^$id  (" <<<"$out"
 done
 
+# Issue 14's second wave, by area and kind: 10 distributed-systems, 6 security and 10
+# behavioral items (two of them incident scenarios, three of them choices).
+declare -A wave=(
+	[scale.two-phase-commit-vs-sagas]="scale · open" [scale.raft-consensus]="scale · open"
+	[data-modeling.btree-vs-lsm]="data-modeling · open" [scale.write-ahead-log]="scale · open"
+	[data-modeling.cqrs-read-models]="data-modeling · open"
+	[scale.choice-logical-clocks]="scale · choice"
+	[scale.choice-linearizable-vs-serializable]="scale · choice"
+	[debugging.scenario-search-cdc-lag]="debugging · scenario"
+	[data-modeling.oltp-vs-olap]="data-modeling · open"
+	[scale.service-discovery-gossip]="scale · open" [api.rbac-vs-abac]="api · open"
+	[api.password-storage]="api · open" [scale.secrets-rotation]="scale · open"
+	[data-modeling.envelope-encryption]="data-modeling · open"
+	[debugging.scenario-webhook-ssrf]="debugging · scenario"
+	[data-modeling.choice-tenant-leaks]="data-modeling · choice"
+	[behavioral.ambiguous-requirements]="behavioral · open"
+	[behavioral.failed-project]="behavioral · open"
+	[behavioral.conflict-with-product-manager]="behavioral · open"
+	[behavioral.prioritised-under-pressure]="behavioral · open"
+	[behavioral.raised-operational-bar]="behavioral · open"
+	[behavioral.mentored-engineer-growth]="behavioral · open"
+	[behavioral.hard-feedback-to-peer]="behavioral · open"
+	[behavioral.ramped-up-unfamiliar-system]="behavioral · open"
+	[behavioral.simplified-system]="behavioral · open" [behavioral.build-vs-buy]="behavioral · open"
+)
+found=0
+early=0
+for id in "${!wave[@]}"; do
+	line=$("$BIN" --content "$ROOT/content" item "$id" 2>&1 | head -1)
+	[[ "$line" == "$id  (${wave[$id]} · "* ]] && found=$((found + 1))
+	[[ "$id" == behavioral.* && "$line" =~ "week "[12]" " ]] && early=$((early + 1))
+done
+expect_eq "issue 14's 26 items are there with their area and kind" "$found" 26
+check "at least 3 of its behavioral stories come in weeks 1-2" test "$early" -ge 3
+
 tips=$(grep -c '^  - id: ' "$ROOT/content/tips.yaml")
 check "at least 30 tips" test "$tips" -ge 30
 out=$("$BIN" --content "$ROOT/content" plan --json)
