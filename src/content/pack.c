@@ -169,10 +169,11 @@ static void read_phase(sctx *s, const ynode *k, const char *what, int *last, bp_
 				     { "ask", true },	     { "key_points", true },
 				     { "answer", false },    { NULL, false } };
 	static const sfield *const pt[] = { pf, NULL };
-	const ynode *tn = ytree_get(k, "title");
+	const ynode *tn = k->type == YN_MAP ? ytree_get(k, "title") : NULL;
 	int at;
 
-	ph->title = s_text(s, tn, "title", what);
+	if (tn)
+		ph->title = s_text(s, tn, "title", what);
 	at = phase_title_index(ph->title);
 	if (ph->title && at < 0)
 		s_err(s, tn,
@@ -185,11 +186,13 @@ static void read_phase(sctx *s, const ynode *k, const char *what, int *last, bp_
 		      ph->title, what, phase_titles[*last]);
 	if (at > *last)
 		*last = at;
-	if (!s_map(s, k, pt, "a phase"))
+	/* a phase with an unknown or missing key still counts its minutes: one typo, one error */
+	if (!s_map(s, k, pt, "a phase") && k->type != YN_MAP)
 		return;
-	s_int(s, ytree_get(k, "minutes"), "minutes", what, 1, 60, &ph->minutes);
-	ph->ask = s_text(s, ytree_get(k, "ask"), "ask", what);
-	s_texts(s, ytree_get(k, "key_points"), "key_points", what, &ph->expect);
+	if (ytree_get(k, "minutes"))
+		s_int(s, ytree_get(k, "minutes"), "minutes", what, 1, 60, &ph->minutes);
+	s_opt_text(s, k, "ask", what, &ph->ask);
+	s_opt_texts(s, k, "key_points", what, &ph->expect);
 	s_opt_text(s, k, "answer", what, &ph->answer);
 }
 
