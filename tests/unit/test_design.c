@@ -24,6 +24,7 @@
 #include "backprep/catalog.h"
 #include "backprep/clock.h"
 #include "backprep/mock.h"
+#include "backprep/queue.h"
 #include "backprep/store.h"
 #include "fixture.h"
 
@@ -458,6 +459,68 @@ static void test_a_design_round_lasts_as_long_as_its_phases(void **state)
 	fixture_tmp_remove(dir);
 }
 
+/* Pacing: a design enters a day only when the minutes left hold it */
+
+static const char SHORT_PACK[] =
+	"pack: short-scale\ntitle: A short scale question\narea: scale\nversion: 1\nitems:\n"
+	"  - id: scale.cache-stampede\n    rev: 1\n    kind: open\n    level: 3\n    week: 2\n"
+	"    minutes: 5\n    prompt: What is a cache stampede and how do you stop one?\n"
+	"    key_points: [Many misses at once hit the database, One rebuild per key]\n"
+	"    answer: Many requests miss the same key at once; let one rebuild it.\n";
+
+/* The day's new questions at `budget` minutes, as ids in queue order ("a b"). */
+static void queue_ids(const catalog *c, int budget, char *out, size_t n)
+{
+	fsrs_params p;
+	queue q;
+	queue_opts o = { .now = clock_now(), .day_end = clock_now() + 86400, .week = 4,
+			 .budget_minutes = budget, .new_limit = 10, .daily_minutes = budget };
+	size_t k = 0;
+
+	fsrs_params_default(&p);
+	assert_int_equal(queue_build(c, NULL, 0, &p, &o, &q), 0);
+	out[0] = '\0';
+	for (size_t i = 0; i < q.n; i++)
+		k += (size_t)snprintf(out + k, n - k, "%s%s", i ? " " : "", q.v[i].item->id);
+	assert_true(q.minutes <= budget);
+	queue_free(&q);
+}
+
+static void test_a_design_waits_for_a_day_that_holds_it(void **state)
+{
+	char *text = fixture_text(), ids[256], dir[64], path[128];
+	const char *paths[1] = { dir };
+	bp_diags d = { 0 };
+	catalog *c = NULL;
+	FILE *fp;
+
+	(void)state;
+	assert_int_equal(fixture_tmp_make(dir, sizeof(dir), "bp-design"), 0);
+	snprintf(path, sizeof(path), "%s/design.yaml", dir);
+	assert_non_null(fp = fopen(path, "wb"));
+	fputs(text, fp);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s/short.yaml", dir);
+	assert_non_null(fp = fopen(path, "wb"));
+	fputs(SHORT_PACK, fp);
+	fclose(fp);
+	assert_int_equal(catalog_load(paths, 1, &c, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(catalog_count(c), 3);
+	/* scale, in the order of introduction: paste-service (35 min), contacts-sync (45 min),
+	 * cache-stampede (5 min). 45 minutes hold the first design; the second does not fit
+	 * what is left, and the short question after it is drawn instead of nothing. */
+	queue_ids(c, 45, ids, sizeof(ids));
+	assert_string_equal(ids, "design.paste-service scale.cache-stampede");
+	/* 20 minutes hold no design: none is promised, the short question comes */
+	queue_ids(c, 20, ids, sizeof(ids));
+	assert_string_equal(ids, "scale.cache-stampede");
+	catalog_free(c);
+	bp_diags_free(&d);
+	fixture_tmp_remove(dir);
+	free(text);
+}
+
 /* Week 4 suggests a mock round */
 
 static void test_week_four_suggests_a_mock_round(void **state)
@@ -489,6 +552,7 @@ int main(void)
 		cmocka_unit_test(test_the_clock_runs_the_questions_own_phases),
 		cmocka_unit_test(test_design_segments_draw_only_designs),
 		cmocka_unit_test(test_a_design_round_lasts_as_long_as_its_phases),
+		cmocka_unit_test(test_a_design_waits_for_a_day_that_holds_it),
 		cmocka_unit_test(test_week_four_suggests_a_mock_round),
 	};
 
