@@ -154,6 +154,11 @@ bool mock_paused(const mock_round *r);
 /* Keeps the notes of the current segment (cleaned text). */
 int mock_set_notes(mock_round *r, const char *notes, bp_error *e);
 
+/* A design while its clock runs: when the clock has reached a later phase than the one on
+ * screen, the walk moves on to it (the phases passed show their key points to tick). True
+ * when it moved. */
+bool mock_follow_phase(mock_round *r);
+
 /* An incident: one step on (RUN or POINTS). False when there is nothing to walk. */
 bool mock_advance(mock_round *r);
 

@@ -462,6 +462,20 @@ int mock_set_notes(mock_round *r, const char *notes, bp_error *e)
 	return 0;
 }
 
+bool mock_follow_phase(mock_round *r)
+{
+	mock_seg *g = &r->seg[r->cur];
+	mock_clock c;
+	bool moved = false;
+
+	if (r->stage != MOCK_RUN || !g->walking || !item_phases(g->item))
+		return false;
+	mock_clock_of(r, &c);
+	while (!g->walk.ended && g->walk.step < c.phase && scenario_advance(&g->walk))
+		moved = true;
+	return moved;
+}
+
 bool mock_advance(mock_round *r)
 {
 	mock_seg *g = &r->seg[r->cur];

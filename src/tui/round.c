@@ -351,11 +351,15 @@ static void round_draw(tui *t)
 
 static bool round_tick(tui *t)
 {
-	const mock_round *r = current(t);
+	mock_round *r = current(t);
 	mock_clock c;
 
 	if (!r || mock_stage_of(r) != MOCK_RUN || mock_paused(r))
 		return false;
+	/* a design's clock moved on to its next phase: the walk shows it below, without
+	 * scrolling away from the twist at the top (the clock's line names the phase) */
+	if (mock_follow_phase(r))
+		return true;
 	mock_clock_of(r, &c);
 	return c.elapsed_ms / 1000 != t->mock->drawn_sec;
 }

@@ -78,7 +78,10 @@ check "the question's twist appears at its minute" \
 	wait_match "TWIST at (20|30):00: (Pastes may now be up to 50 MB|Two devices edit the same contact)" 15
 check "a later phase of the question is on the clock" wait_match "Phase [5-8] of [68]: "
 check "the template's twist about payments does not land on it" absent "Refunds must reach"
-check "nor anywhere in the round" absent "charged twice"
+keys End
+check "the walk has followed the clock to that phase's question" \
+	wait_match "Phase [5-8] of [68]: [A-Za-z -]+ \([0-9]+ min\)"
+check "nor is the payments twist anywhere in the round" absent "charged twice"
 expect_eq "the round's segment runs as long as the question's phases" \
 	"$(sql "SELECT s.minutes = CASE s.item WHEN 'design.paste-service' THEN 35 ELSE 45 END FROM mock_segment s")" 1
 check "the round runs over its question's minutes" wait_for "OVER TIME" 15
