@@ -93,8 +93,9 @@ void queue_free(queue *q);
 int queue_cram(const catalog *c, const store_card *cards, size_t n_cards, const fsrs_params *p,
 	       const estimate *est, int64_t now, int64_t interview, size_t limit, queue *q);
 
-/* The order new items of an area come in: the guide's questions, then the lowest week and
- * level, then the shortest; items of different areas are grouped by area. */
+/* The order new items of an area come in: the guide's questions, then full designs (the
+ * pool holds only the weeks open), then the lowest week and level, then the shortest; items
+ * of different areas are grouped by area. */
 int queue_intro_order(const bp_item *a, const bp_item *b);
 
 /* The expected minutes of a new item today: its minutes, plus a review's time for each

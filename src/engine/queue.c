@@ -29,6 +29,11 @@ int queue_intro_order(const bp_item *x, const bp_item *y)
 		return (int)x->area - (int)y->area;
 	if (x->guide != y->guide)
 		return x->guide ? -1 : 1;
+	/* a full design comes first once its week is open (the pool holds no later week):
+	 * behind every shorter question of the area it would never be reached; area_head keeps
+	 * it from holding up the area on a day that cannot hold it */
+	if ((x->kind == KIND_DESIGN) != (y->kind == KIND_DESIGN))
+		return x->kind == KIND_DESIGN ? -1 : 1;
 	if (x->week != y->week)
 		return x->week - y->week;
 	if (x->level != y->level)

@@ -512,6 +512,14 @@ static void test_a_design_waits_for_a_day_that_holds_it(void **state)
 	 * what is left, and the short question after it is drawn instead of nothing. */
 	queue_ids(c, 45, ids, sizeof(ids));
 	assert_string_equal(ids, "design.paste-service scale.cache-stampede");
+	/* a design comes first in its area once its week is open: it is not left behind
+	 * every shorter question */
+	{
+		bp_item late = *catalog_find(c, "design.contacts-sync");
+
+		late.week = 3; /* a week-3 design before a week-2 question of 5 minutes */
+		assert_true(queue_intro_order(&late, catalog_find(c, "scale.cache-stampede")) < 0);
+	}
 	/* 20 minutes hold no design: none is promised, the short question comes */
 	queue_ids(c, 20, ids, sizeof(ids));
 	assert_string_equal(ids, "scale.cache-stampede");
