@@ -454,6 +454,32 @@ static void test_a_design_round_lasts_as_long_as_its_phases(void **state)
 	assert_true(mock_advance(r));
 	assert_true(mock_advance(r));
 	assert_int_equal(mock_segment(r, 0)->walk.step, 1);
+	/* the clock has not left the first phase: the walk stays where the person put it */
+	assert_false(mock_follow_phase(r));
+	assert_int_equal(mock_segment(r, 0)->walk.step, 1);
+	mock_close(r);
+
+	/* a round whose clock already stands in the fourth phase: the walk follows it there,
+	 * the phases passed revealed to tick, the one on the clock not yet */
+	setenv("BACKPREP_MOCK_SPEED", "3600", 1);
+	rng_seed(&rng, 3);
+	r = mock_start(st, g_cat, &sp, &rng, catalog_mock(g_cat, 0), &e);
+	assert_non_null(r);
+	{
+		mock_clock c;
+		int64_t until = clock_mono_ms() + 5000;
+
+		do /* 15 minutes of the round: 0.25 s at 3600 times */
+			mock_clock_of(r, &c);
+		while (c.elapsed_ms < 15 * 60000 && clock_mono_ms() < until);
+		assert_true(c.phase >= 2);
+		assert_true(mock_follow_phase(r));
+		g = mock_segment(r, 0);
+		assert_true(g->walk.step >= 2);
+		assert_true(scenario_points_shown(&g->walk, 0));
+		assert_false(g->walk.revealed);
+	}
+	unsetenv("BACKPREP_MOCK_SPEED");
 	mock_close(r);
 	store_close(st);
 	fixture_tmp_remove(dir);
