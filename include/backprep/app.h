@@ -96,6 +96,8 @@ typedef struct app_day {
 	char pace_msg[APP_MSG];    /* where the plan stands, in the numbers above; "" on track */
 	bool pace_bad;
 	char backlog_msg[APP_MSG]; /* reviews that do not fit today, or before the interview */
+	bool mock_due;             /* week 4 and no mock round taken today or yesterday */
+	char mock_msg[APP_MSG];    /* says so, from the same days; "" when not due */
 	const char *tip;     /* tip of the day, or NULL */
 	int64_t interview;   /* local day of the interview; 0: none */
 	bool interview_from_config;
@@ -114,7 +116,18 @@ typedef struct app_day_input {
 	int64_t now;
 	store_day done;      /* answered today so far */
 	bp_rng *rng;
+	int64_t last_mock;   /* local day of the latest mock round with a scored segment; 0: none */
 } app_day_input;
+
+/*
+ * Week 4 asks for mock rounds: one is due when the plan is in week 4 and none was taken
+ * (a segment scored) on `today` or the day before. The message names the last one's day.
+ * Returns mock_due; msg is "" when it is false. Pure.
+ */
+bool app_mock_suggest(int week, int64_t today, int64_t last_mock, char *msg, size_t n);
+
+/* The local day of the latest mock round with a scored segment, or 0 (app_day_input). */
+int app_last_mock(bp_app *app, int64_t *day, bp_error *e);
 
 /* The content directories, in the order DESIGN.md gives ("Files on the user's machine"). */
 size_t app_content_dirs(const app_opts *o, char dirs[][PATHS_MAX], size_t max);

@@ -22,7 +22,8 @@ typedef enum {
 	AREA_COUNT
 } bp_area;
 
-typedef enum { KIND_OPEN, KIND_CODING, KIND_SCENARIO, KIND_CHOICE } bp_kind;
+/* KIND_DESIGN: a full system design of 35-45 minutes, asked one phase at a time. */
+typedef enum { KIND_OPEN, KIND_CODING, KIND_SCENARIO, KIND_CHOICE, KIND_DESIGN, KIND_COUNT } bp_kind;
 
 typedef struct bp_strs {
 	const char **v;
@@ -33,10 +34,20 @@ typedef struct bp_example {
 	const char *input, *output, *explain;
 } bp_example;
 
+/* A scenario's step ({show, ask, expect}), or a design item's phase ({title, minutes, ask,
+ * key_points as expect, answer}): both are walked one at a time (scenario.h). */
 typedef struct bp_step {
 	const char *show, *ask;
 	bp_strs expect;
+	const char *title, *answer; /* a phase's; NULL for a scenario's step */
+	int minutes;                /* a phase's; 0 for a scenario's step */
 } bp_step;
+
+/* The interviewer's change of requirements at a minute of the round (0 < at < minutes). */
+typedef struct bp_twist {
+	int at;
+	const char *text;
+} bp_twist;
 
 typedef struct bp_item {
 	const char *id; /* area.slug, stable forever */
@@ -54,7 +65,7 @@ typedef struct bp_item {
 	int n_examples;
 	bp_strs constraints, edge_cases;
 	const char *time, *space, *solution;
-	/* scenario */
+	/* scenario: its steps; design: its phases */
 	bp_step *steps;
 	int n_steps;
 	const char *root_cause, *mitigation, *prevention;
@@ -63,6 +74,9 @@ typedef struct bp_item {
 	int *correct;
 	int n_correct;
 	const char *explain;
+	/* any kind: the interviewer's mid-round changes, own to this question */
+	bp_twist *twists;
+	int n_twists;
 	/* where it came from */
 	const char *pack, *file;
 	int line, col;
@@ -145,11 +159,12 @@ typedef struct bp_segment {
 	int n_phases;
 	int twist_at; /* minute of the segment, or -1 without a twist */
 	const char *twist;
+	bool twist_generic; /* `generic: true`: shown for a question without a twist of its own */
 	const char *file; /* where it is defined */
 	int line, col;
 } bp_segment;
 
-/* The item is of the segment's kind (any kind but choice when the segment names none). */
+/* The item is of the segment's kind (any kind but choice and design when it names none). */
 bool segment_kind_ok(const bp_segment *g, const bp_item *it);
 
 typedef struct bp_mock {

@@ -11,7 +11,7 @@
 
 #include "backprep/error.h"
 
-enum { CONFIG_MAX_STEPS = 8, CONFIG_STEP_CLASSES = 5 /* open coding scenario choice long */ };
+enum { CONFIG_MAX_STEPS = 8, CONFIG_STEP_CLASSES = 6 /* open coding scenario choice design long */ };
 
 typedef struct bp_config {
 	bool loaded;          /* a file was read */

@@ -32,7 +32,7 @@
 #include "backprep/store.h"
 
 enum {
-	ESTIMATE_KINDS = 4,        /* bp_kind */
+	ESTIMATE_KINDS = KIND_COUNT,        /* bp_kind */
 	ESTIMATE_PRIOR_WEIGHT = 2, /* the prior counts as this many answers */
 	ESTIMATE_SAMPLES = 64,     /* the most recent reviews of a kind that count */
 	ESTIMATE_RECENT = 400,     /* the most recent reviews read from the log */

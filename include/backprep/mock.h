@@ -82,8 +82,8 @@ int mock_speed(void);
 
 /*
  * The question for each segment of tpl (out[i]; n_segments of them): an item of the
- * segment's area, kind and level; failing that the nearest level, then any kind but choice,
- * then the same kind from another area (not behavioral or recruiter). Among equals, the
+ * segment's area, kind and level; failing that the nearest level, then any kind but choice
+ * or design, then the same kind from another area (not behavioral or recruiter). Among equals, the
  * ones used least often in mocks (used/times, n_used of them; NULL for none), then a draw
  * from rng. No item twice in a round. -1 with e set when a segment has no question at all.
  */
@@ -118,18 +118,31 @@ int mock_count(const mock_round *r);
 int mock_current(const mock_round *r); /* the segment being run or scored */
 const mock_seg *mock_segment(const mock_round *r, int i);
 
+/*
+ * The twist a segment of `minutes` shows for question it: the question's own (its first
+ * that falls inside the segment, else its first moved to the same share of the segment),
+ * else the template's only when the template marks it `generic: true` (a twist about
+ * payments must not land on a contacts API). False when there is none. Pure.
+ */
+bool mock_twist_for(const bp_segment *spec, const bp_item *it, int minutes, bp_twist *out);
+
 /* The clock of a segment at `elapsed_ms`: time left, the phase and its time left, whether
- * the twist is due. Pure. */
+ * the twist is due. The phases are the question's own when it is a design, else the
+ * template's; the twist is mock_twist_for's. Pure. */
 typedef struct mock_clock {
 	int64_t elapsed_ms;
 	int64_t left_ms;       /* negative when over time */
 	int phase;             /* 0-based; -1 without phases */
+	int n_phases;
+	const char *phase_title;
 	int64_t phase_left_ms; /* negative in the last phase when over time */
+	bp_twist shown;        /* the segment's twist; text NULL without one */
 	bool twist;            /* the twist's minute has come */
 	bool paused;
 } mock_clock;
 
-void mock_clock_at(const bp_segment *spec, int minutes, int64_t elapsed_ms, mock_clock *out);
+void mock_clock_at(const bp_segment *spec, const bp_item *it, int minutes, int64_t elapsed_ms,
+		   mock_clock *out);
 
 /* The current segment's clock now. */
 void mock_clock_of(const mock_round *r, mock_clock *out);
@@ -140,6 +153,11 @@ bool mock_paused(const mock_round *r);
 
 /* Keeps the notes of the current segment (cleaned text). */
 int mock_set_notes(mock_round *r, const char *notes, bp_error *e);
+
+/* A design while its clock runs: when the clock has reached a later phase than the one on
+ * screen, the walk moves on to it (the phases passed show their key points to tick). True
+ * when it moved. */
+bool mock_follow_phase(mock_round *r);
 
 /* An incident: one step on (RUN or POINTS). False when there is nothing to walk. */
 bool mock_advance(mock_round *r);

@@ -17,8 +17,10 @@
  * question, so that the focus is a share of time; inside an area in queue_intro_order's
  * order. No two neighbours share a tag when another order
  * allows it (reviews and new items are spaced each among themselves). Only a new item may
- * exceed the budget, and only when it is the only thing asked. What does not fit today is
- * the backlog, placed on the next days with room.
+ * exceed the budget, and only when it is the only thing asked; a full design (35-45 minutes)
+ * enters a day only when the minutes left hold it, and until then its area goes on with the
+ * questions after it. What does not fit today is the backlog, placed on the next days with
+ * room.
  * Pure: it reads the catalog and the cards it is given, and draws only from the rng given.
  */
 #ifndef BACKPREP_QUEUE_H
@@ -91,8 +93,9 @@ void queue_free(queue *q);
 int queue_cram(const catalog *c, const store_card *cards, size_t n_cards, const fsrs_params *p,
 	       const estimate *est, int64_t now, int64_t interview, size_t limit, queue *q);
 
-/* The order new items of an area come in: the guide's questions, then the lowest week and
- * level, then the shortest; items of different areas are grouped by area. */
+/* The order new items of an area come in: the guide's questions, then full designs (the
+ * pool holds only the weeks open), then the lowest week and level, then the shortest; items
+ * of different areas are grouped by area. */
 int queue_intro_order(const bp_item *a, const bp_item *b);
 
 /* The expected minutes of a new item today: its minutes, plus a review's time for each

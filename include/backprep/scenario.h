@@ -23,7 +23,8 @@ typedef struct scenario_walk {
 	bool ticked[SCENARIO_MAX_STEPS][SCENARIO_MAX_POINTS];
 } scenario_walk;
 
-/* A scenario with steps: walked step by step. */
+/* A scenario with steps, or a design with phases: walked step by step (a design's phase
+ * is a step whose expected points are its key points, followed by its model answer). */
 bool scenario_walkable(const bp_item *it);
 
 /* At the first step, nothing revealed or ticked. */

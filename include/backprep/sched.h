@@ -28,7 +28,7 @@
 #include "backprep/fsrs.h"
 
 enum {
-	SCHED_LONG = 4,           /* the class of long items, after the bp_kind values */
+	SCHED_LONG = KIND_COUNT,  /* the class of long items, after the bp_kind values */
 	SCHED_CLASSES,
 	SCHED_LONG_MINUTES = 15,  /* an item this long or longer is a long one */
 	SCHED_SHORT_STEP = 10,    /* minutes: the one learning step of a short question */

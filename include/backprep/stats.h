@@ -21,7 +21,7 @@ enum {
 	STATS_WEEKS = 12,      /* weeks of the retention sparkline */
 	STATS_TIME_DAYS = 28,  /* days of the minutes sparkline */
 	STATS_FORECAST = 14,   /* forecast days without an interview date */
-	STATS_KINDS = 4,       /* bp_kind values */
+	STATS_KINDS = KIND_COUNT, /* bp_kind values */
 	STATS_MAX_DIMS = 16,
 	STATS_MAX_ROUNDS = 32,
 	STATS_FORECAST_MAX = 112, /* forecast days at most, with a far interview */

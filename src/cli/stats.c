@@ -8,7 +8,8 @@
 #include "backprep/text.h"
 #include "cli.h"
 
-static const char *const kind_names[STATS_KINDS] = { "open", "coding", "scenario", "choice" };
+static const char *const kind_names[STATS_KINDS] = { "open", "coding", "scenario", "choice",
+							       "design" };
 
 /* A share, or null without answers. */
 static json_t *share_json(stats_ratio r)

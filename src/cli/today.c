@@ -59,6 +59,8 @@ static int print_json(const bp_app *app, const app_day *day)
 				      day->reach.feasible));
 	json_object_set_new(root, "pace_message", json_string(day->pace_msg));
 	json_object_set_new(root, "backlog_message", json_string(day->backlog_msg));
+	json_object_set_new(root, "mock_due", json_boolean(day->mock_due));
+	json_object_set_new(root, "mock_message", json_string(day->mock_msg));
 	json_object_set_new(root, "interview", cli_day_json(day->interview));
 	json_object_set_new(root, "queue", entries);
 	json_object_set_new(root, "content_problems", json_integer((json_int_t)app->problems.n));
@@ -129,6 +131,8 @@ int cmd_today(const app_opts *o, int argc, char **argv)
 		printf("%s\n", day.pace_msg);
 	if (day.backlog_msg[0])
 		printf("%s\n", day.backlog_msg);
+	if (day.mock_due)
+		printf("%s\n", day.mock_msg);
 	if (day.interview) {
 		clock_format_day(day.interview, date);
 		printf("Interview: %s (in %d %s)%s\n", date, day.days_to_interview,

@@ -102,7 +102,8 @@ static void print_packs(const catalog *c)
 {
 	for (size_t i = 0; i < catalog_pack_count(c); i++) {
 		const bp_pack *p = catalog_pack(c, i);
-		int kinds[4] = { 0 }, levels[4] = { 0 };
+		int kinds[KIND_COUNT] = { 0 }, levels[4] = { 0 };
+		char design[32] = "";
 
 		for (size_t k = p->first; k < p->first + p->count; k++) {
 			const bp_item *it = catalog_item(c, k);
@@ -110,12 +111,14 @@ static void print_packs(const catalog *c)
 			kinds[it->kind]++;
 			levels[it->level]++;
 		}
-		printf("pack %s (%s): %zu %s; open %d, coding %d, scenario %d, choice %d; "
+		if (kinds[KIND_DESIGN])
+			snprintf(design, sizeof(design), ", design %d", kinds[KIND_DESIGN]);
+		printf("pack %s (%s): %zu %s; open %d, coding %d, scenario %d, choice %d%s; "
 		       "levels 1/2/3: %d/%d/%d\n",
 		       p->id, area_name(p->area), p->count,
 		       text_plural((long long)p->count, "item", "items"), kinds[KIND_OPEN],
-		       kinds[KIND_CODING], kinds[KIND_SCENARIO], kinds[KIND_CHOICE], levels[1],
-		       levels[2], levels[3]);
+		       kinds[KIND_CODING], kinds[KIND_SCENARIO], kinds[KIND_CHOICE], design,
+		       levels[1], levels[2], levels[3]);
 	}
 }
 

@@ -31,7 +31,9 @@ int plan_share(const double focus[AREA_COUNT], bp_area a, int new_per_day, int d
 
 bool segment_kind_ok(const bp_segment *g, const bp_item *it)
 {
-	return g->kind >= 0 ? (int)it->kind == g->kind : it->kind != KIND_CHOICE;
+	/* a 40-minute design never fills a segment that did not ask for one */
+	return g->kind >= 0 ? (int)it->kind == g->kind
+			    : it->kind != KIND_CHOICE && it->kind != KIND_DESIGN;
 }
 
 int area_parse(const char *s, bp_area *out)

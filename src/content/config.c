@@ -62,7 +62,8 @@ static void read_steps_by_kind(sctx *s, const ynode *n, bp_config *c)
 {
 	static const sfield f[] = { { "open", false },	   { "coding", false },
 				    { "scenario", false }, { "choice", false },
-				    { "long", false },	   { NULL, false } };
+				    { "design", false },   { "long", false },
+				    { NULL, false } };
 	static const sfield *const t[] = { f, NULL };
 	const ynode *v;
 

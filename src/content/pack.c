@@ -15,7 +15,7 @@ static const sfield common_fields[] = {
 	{ "id", true },	       { "rev", true },	      { "kind", true },	    { "level", true },
 	{ "week", true },      { "minutes", true },   { "tags", false },    { "prompt", true },
 	{ "hints", false },    { "key_points", false }, { "pitfalls", false }, { "follow_ups", false },
-	{ "answer", false },   { "guide", false },	{ NULL, false },
+	{ "answer", false },   { "guide", false },	{ "twists", false }, { NULL, false },
 };
 
 static const sfield coding_fields[] = {
@@ -33,7 +33,17 @@ static const sfield choice_fields[] = {
 	{ "choices", true }, { "correct", true }, { "explain", true }, { NULL, false },
 };
 
-static const char *const kind_names[] = { "open", "coding", "scenario", "choice" };
+static const sfield design_fields[] = { { "phases", true }, { NULL, false } };
+
+static const char *const kind_names[KIND_COUNT] = { "open", "coding", "scenario", "choice",
+						    "design" };
+
+/* A design item's phases take these titles, in this order (design-format.md). */
+static const char *const phase_titles[] = {
+	"Requirements and scope", "Estimation",	      "API",		"Data model",
+	"High-level design",	  "Deep dives",	      "Failure handling", "Operability",
+};
+enum { N_PHASE_TITLES = sizeof(phase_titles) / sizeof(phase_titles[0]) };
 
 const char *kind_name(bp_kind k)
 {
@@ -44,15 +54,16 @@ static bool read_kind(sctx *s, const ynode *n, const char *what, bp_kind *out)
 {
 	const char *t = s_text(s, n, "kind", what);
 
-	for (int k = 0; t && k < 4; k++) {
+	for (int k = 0; t && k < KIND_COUNT; k++) {
 		if (strcmp(t, kind_names[k]) == 0) {
 			*out = (bp_kind)k;
 			return true;
 		}
 	}
 	if (t)
-		s_err(s, n, "unknown kind '%.40s' in %s (kinds: open, coding, scenario, choice)", t,
-		      what);
+		s_err(s, n,
+		      "unknown kind '%.40s' in %s (kinds: open, coding, scenario, choice, design)",
+		      t, what);
 	return false;
 }
 
@@ -143,6 +154,112 @@ static void read_scenario(sctx *s, const ynode *m, const char *what, bp_item *it
 	s_opt_text(s, m, "prevention", what, &it->prevention);
 }
 
+static int phase_title_index(const char *t)
+{
+	for (int i = 0; t && i < N_PHASE_TITLES; i++)
+		if (strcmp(t, phase_titles[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* One phase of a design item: a title from the fixed list, after the previous phase's. */
+static void read_phase(sctx *s, const ynode *k, const char *what, int *last, bp_step *ph)
+{
+	static const sfield pf[] = { { "title", true },	     { "minutes", true },
+				     { "ask", true },	     { "key_points", true },
+				     { "answer", false },    { NULL, false } };
+	static const sfield *const pt[] = { pf, NULL };
+	const ynode *tn = k->type == YN_MAP ? ytree_get(k, "title") : NULL;
+	int at;
+
+	if (tn)
+		ph->title = s_text(s, tn, "title", what);
+	at = phase_title_index(ph->title);
+	if (ph->title && at < 0)
+		s_err(s, tn,
+		      "unknown phase '%.40s' in %s (phases: Requirements and scope, Estimation, "
+		      "API, Data model, High-level design, Deep dives, Failure handling, "
+		      "Operability)",
+		      ph->title, what);
+	else if (ph->title && at <= *last)
+		s_err(s, tn, "phase '%s' in %s comes after '%s'; phases keep the order of the list",
+		      ph->title, what, phase_titles[*last]);
+	if (at > *last)
+		*last = at;
+	/* a phase with an unknown or missing key still counts its minutes: one typo, one error */
+	if (!s_map(s, k, pt, "a phase") && k->type != YN_MAP)
+		return;
+	if (ytree_get(k, "minutes"))
+		s_int(s, ytree_get(k, "minutes"), "minutes", what, 1, 60, &ph->minutes);
+	s_opt_text(s, k, "ask", what, &ph->ask);
+	s_opt_texts(s, k, "key_points", what, &ph->expect);
+	s_opt_text(s, k, "answer", what, &ph->answer);
+}
+
+/* A design item: its phases, whose minutes make the item's; key points and answers live
+ * on the phases, not on the item. */
+static void read_design(sctx *s, const ynode *m, const char *what, bp_item *it)
+{
+	const ynode *n = ytree_get(m, "phases");
+	int sum = 0, last = -1;
+
+	if (ytree_get(m, "key_points"))
+		s_err(s, ytree_get(m, "key_points"),
+		      "'key_points' in %s belong to its phases (a design item has none of its own)",
+		      what);
+	if (ytree_get(m, "answer"))
+		s_err(s, ytree_get(m, "answer"),
+		      "'answer' in %s belongs to its phases (a design item has none of its own)",
+		      what);
+	if (!n)
+		return;
+	if (n->type != YN_SEQ || n->n == 0) {
+		s_err(s, n, "'phases' in %s must be a list of phases", what);
+		return;
+	}
+	it->steps = arena_alloc(s->ar, n->n * sizeof(*it->steps));
+	for (size_t i = 0; it->steps && i < n->n; i++) {
+		bp_step *ph = &it->steps[it->n_steps];
+
+		memset(ph, 0, sizeof(*ph));
+		read_phase(s, n->kids[i], what, &last, ph);
+		sum += ph->minutes;
+		it->n_steps++;
+	}
+	if (ytree_get(m, "minutes") && sum != it->minutes)
+		s_err(s, ytree_get(m, "minutes"),
+		      "%s says %d minutes but its phases add up to %d", what, it->minutes, sum);
+}
+
+/* twists: [{at, text}], each at a minute strictly inside the item's minutes. */
+static void read_twists(sctx *s, const ynode *n, const char *what, bp_item *it)
+{
+	static const sfield f[] = { { "at", true }, { "text", true }, { NULL, false } };
+	static const sfield *const t[] = { f, NULL };
+
+	if (n->type != YN_SEQ || n->n == 0) {
+		s_err(s, n, "'twists' in %s must be a list of {at, text}", what);
+		return;
+	}
+	it->twists = arena_alloc(s->ar, n->n * sizeof(*it->twists));
+	for (size_t i = 0; it->twists && i < n->n; i++) {
+		const ynode *k = n->kids[i];
+		bp_twist *tw = &it->twists[it->n_twists];
+		const ynode *at = ytree_get(k, "at");
+
+		if (!s_map(s, k, t, "a twist"))
+			continue;
+		tw->text = s_text(s, ytree_get(k, "text"), "text", what);
+		if (!s_int(s, at, "at", what, 0, 1000, &tw->at))
+			continue;
+		if (it->minutes > 0 && (tw->at <= 0 || tw->at >= it->minutes))
+			s_err(s, at, "a twist of %s is at minute %d; it must fall inside its %d "
+				     "minutes (0 < at < minutes)",
+			      what, tw->at, it->minutes);
+		it->n_twists++;
+	}
+}
+
 static void read_choice(sctx *s, const ynode *m, const char *what, bp_item *it)
 {
 	const ynode *n = ytree_get(m, "correct");
@@ -175,6 +292,9 @@ static void check_id(catalog *c, sctx *s, const ynode *n, const bp_item *it, bp_
 	const char *an = area_name(area);
 	long prev;
 
+	/* a full design is `design.<slug>` whatever its area (design-format.md) */
+	if (it->kind == KIND_DESIGN && strncmp(it->id, "design.", 7) == 0)
+		an = "design";
 	if (strlen(it->id) > 100)
 		s_err(s, n, "id '%.40s...' is longer than 100 characters", it->id);
 	else if (!dot || (size_t)(dot - it->id) != strlen(an) || strncmp(it->id, an, strlen(an)) != 0 ||
@@ -196,6 +316,7 @@ static void read_item(catalog *c, sctx *s, const ynode *m, const bp_pack *pack, 
 		{ common_fields, coding_fields, NULL },
 		{ common_fields, scenario_fields, NULL },
 		{ common_fields, choice_fields, NULL },
+		{ common_fields, design_fields, NULL },
 	};
 	char what[160];
 	const ynode *idn = ytree_get(m, "id"), *kn = ytree_get(m, "kind");
@@ -248,6 +369,10 @@ static void read_item(catalog *c, sctx *s, const ynode *m, const bp_pack *pack, 
 		read_scenario(s, m, what, it);
 	else if (kind == KIND_CHOICE)
 		read_choice(s, m, what, it);
+	else if (kind == KIND_DESIGN)
+		read_design(s, m, what, it);
+	if (ytree_get(m, "twists"))
+		read_twists(s, ytree_get(m, "twists"), what, it);
 	if (kind == KIND_OPEN || kind == KIND_CODING) {
 		if (!ytree_get(m, "key_points"))
 			s_err(s, m, "missing required key 'key_points' in %s (a %s item)", what,

@@ -58,6 +58,36 @@ static void check_counts(bp_diags *d, const bp_item *it)
 		report(d, it, "a scenario needs at least 3 steps; it has %d", it->n_steps);
 }
 
+/* A full design (design-format.md): 6-8 phases of 3-6 key points and an answer each, two
+ * pitfalls and follow-ups or more, a twist of its own, 35-45 minutes. */
+static void check_design(bp_diags *d, const bp_item *it)
+{
+	if (it->kind != KIND_DESIGN)
+		return;
+	if (it->n_steps < 6 || it->n_steps > 8)
+		report(d, it, "a design has %d %s; 6 to 8 are required", it->n_steps,
+		       text_plural(it->n_steps, "phase", "phases"));
+	for (int k = 0; k < it->n_steps; k++) {
+		const bp_step *ph = &it->steps[k];
+
+		if (ph->expect.n < 3 || ph->expect.n > 6)
+			report(d, it, "phase '%s' has %d key %s; 3 to 6 are required", ph->title,
+			       ph->expect.n, text_plural(ph->expect.n, "point", "points"));
+		if (!ph->answer || text_words(ph->answer) == 0)
+			report(d, it, "phase '%s' has no answer", ph->title);
+	}
+	if (it->pitfalls.n < 2)
+		report(d, it, "'pitfalls' has %d %s; at least 2 are required", it->pitfalls.n,
+		       text_plural(it->pitfalls.n, "entry", "entries"));
+	if (it->follow_ups.n < 2)
+		report(d, it, "'follow_ups' has %d %s; at least 2 are required",
+		       it->follow_ups.n, text_plural(it->follow_ups.n, "entry", "entries"));
+	if (it->n_twists < 1)
+		report(d, it, "a design needs a twist of its own; it has none");
+	if (it->minutes < 35 || it->minutes > 45)
+		report(d, it, "a design takes 35 to 45 minutes; it says %d", it->minutes);
+}
+
 /* The prompt as a sorted set of lowercase word hashes, for comparing what prompts ask. */
 typedef struct words {
 	unsigned long h[MAX_WORDS];
@@ -137,6 +167,7 @@ void catalog_check_quality(const catalog *c, bp_diags *d)
 		const bp_item *it = &c->items[i];
 
 		check_counts(d, it);
+		check_design(d, it);
 		check_short(d, it, &it->tags, "tags");
 		check_short(d, it, &it->hints, "hints");
 		check_short(d, it, &it->key_points, "key_points");
@@ -144,7 +175,8 @@ void catalog_check_quality(const catalog *c, bp_diags *d)
 		check_short(d, it, &it->follow_ups, "follow_ups");
 		check_short(d, it, &it->choices, "choices");
 		for (int k = 0; k < it->n_steps; k++)
-			check_short(d, it, &it->steps[k].expect, "expect");
+			check_short(d, it, &it->steps[k].expect,
+				    it->kind == KIND_DESIGN ? "key_points" : "expect");
 	}
 	check_prompts(c, d);
 	catalog_check_plan(c, d);

@@ -83,23 +83,25 @@ void rubrics_read(catalog *c, sctx *s, const ynode *root)
 
 static int parse_kind(const char *t)
 {
-	static const char *const names[] = { "open", "coding", "scenario", "choice" };
-
-	for (int k = 0; t && k < 4; k++)
-		if (strcmp(t, names[k]) == 0)
+	for (int k = 0; t && k < KIND_COUNT; k++)
+		if (strcmp(t, kind_name((bp_kind)k)) == 0)
 			return k;
 	return -2;
 }
 
 static void read_twist(sctx *s, const ynode *v, const char *what, bp_segment *g)
 {
-	static const sfield f[] = { { "at", true }, { "text", true }, { NULL, false } };
+	static const sfield f[] = { { "at", true }, { "text", true }, { "generic", false },
+				    { NULL, false } };
 	static const sfield *const t[] = { f, NULL };
 
 	if (!s_map(s, v, t, "a twist"))
 		return;
 	s_int(s, ytree_get(v, "at"), "at", what, 0, g->minutes, &g->twist_at);
 	g->twist = s_text(s, ytree_get(v, "text"), "text", what);
+	/* only a twist that fits any question is shown for one without its own (mock.h) */
+	if (ytree_get(v, "generic"))
+		s_bool(s, ytree_get(v, "generic"), "generic", what, &g->twist_generic);
 }
 
 static void read_phases(sctx *s, const ynode *v, const char *what, bp_segment *g)

@@ -223,7 +223,8 @@ int app_today(bp_app *app, app_day *t, bp_error *e)
 		return -1;
 	free(app->cards);
 	app->cards = NULL;
-	if (store_cards(app->st, &app->cards, &app->n_cards, e) < 0 || learn_times(app, e) < 0)
+	if (store_cards(app->st, &app->cards, &app->n_cards, e) < 0 || learn_times(app, e) < 0 ||
+	    app_last_mock(app, &in.last_mock, e) < 0)
 		return -1;
 	in.cat = app->cat;
 	in.cards = app->cards;

@@ -335,5 +335,7 @@ int app_day_build(const app_day_input *in, app_day *t)
 	free(budgets);
 	if (rc == 0)
 		say(t);
+	t->mock_due = app_mock_suggest(t->pos.week, day, in->last_mock, t->mock_msg,
+				       sizeof(t->mock_msg));
 	return rc;
 }

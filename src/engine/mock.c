@@ -75,6 +75,12 @@ static int64_t elapsed_now(const mock_round *r)
 	return r->base_ms + (clock_mono_ms() - r->run_from) * r->speed;
 }
 
+/* A design question runs its own phases; other questions the template's. */
+static bool item_phases(const bp_item *it)
+{
+	return it && it->kind == KIND_DESIGN && it->n_steps > 0;
+}
+
 typedef struct uses {
 	char **id;
 	int *times;
@@ -150,7 +156,8 @@ mock_round *mock_start(store *st, const catalog *c, const sched *sp, bp_rng *rng
 		snprintf(s->title, sizeof(s->title), "%s", g->title ? g->title : "Segment");
 		snprintf(s->item_id, sizeof(s->item_id), "%s", items[i]->id);
 		snprintf(s->rubric_id, sizeof(s->rubric_id), "%s", g->rubric ? g->rubric : "");
-		s->minutes = g->minutes;
+		/* a design runs its own phases: the segment lasts as long as they do */
+		s->minutes = item_phases(items[i]) ? items[i]->minutes : g->minutes;
 		s->rev = items[i]->rev;
 		s->notes = strdup("");
 		bind_segment(r, i, s);
@@ -351,31 +358,60 @@ const mock_seg *mock_segment(const mock_round *r, int i)
 	return i >= 0 && i < r->n ? &r->seg[i] : NULL;
 }
 
-void mock_clock_at(const bp_segment *spec, int minutes, int64_t elapsed_ms, mock_clock *out)
+bool mock_twist_for(const bp_segment *spec, const bp_item *it, int minutes, bp_twist *out)
+{
+	out->at = -1;
+	out->text = NULL;
+	if (it && it->n_twists) {
+		for (int i = 0; i < it->n_twists; i++)
+			if (it->twists[i].at < minutes) {
+				*out = it->twists[i];
+				return true;
+			}
+		/* a short segment for a long question: the same point of the question's time */
+		*out = it->twists[0];
+		out->at = it->minutes > 0 ? (int)((long)out->at * minutes / it->minutes) : 0;
+		if (out->at >= minutes)
+			out->at = minutes > 1 ? minutes - 1 : 0;
+		return true;
+	}
+	if (spec && spec->twist && spec->twist_generic && spec->twist_at >= 0) {
+		out->at = spec->twist_at;
+		out->text = spec->twist;
+		return true;
+	}
+	return false;
+}
+
+void mock_clock_at(const bp_segment *spec, const bp_item *it, int minutes, int64_t elapsed_ms,
+		   mock_clock *out)
 {
 	int64_t end = 0;
+	bool own = item_phases(it);
 
 	memset(out, 0, sizeof(*out));
 	out->elapsed_ms = elapsed_ms;
 	out->left_ms = (int64_t)minutes * 60000 - elapsed_ms;
 	out->phase = -1;
-	for (int i = 0; spec && i < spec->n_phases; i++) {
-		end += (int64_t)spec->phases[i].minutes * 60000;
-		if (elapsed_ms < end || i == spec->n_phases - 1) {
+	out->n_phases = own ? it->n_steps : spec ? spec->n_phases : 0;
+	for (int i = 0; i < out->n_phases; i++) {
+		end += (int64_t)(own ? it->steps[i].minutes : spec->phases[i].minutes) * 60000;
+		if (elapsed_ms < end || i == out->n_phases - 1) {
 			out->phase = i;
+			out->phase_title = own ? it->steps[i].title : spec->phases[i].title;
 			out->phase_left_ms = end - elapsed_ms;
 			break;
 		}
 	}
-	out->twist = spec && spec->twist && spec->twist_at >= 0 &&
-		     elapsed_ms >= (int64_t)spec->twist_at * 60000;
+	out->twist = mock_twist_for(spec, it, minutes, &out->shown) &&
+		     elapsed_ms >= (int64_t)out->shown.at * 60000;
 }
 
 void mock_clock_of(const mock_round *r, mock_clock *out)
 {
 	const mock_seg *g = &r->seg[r->cur];
 
-	mock_clock_at(g->spec, g->minutes, elapsed_now(r), out);
+	mock_clock_at(g->spec, g->item, g->minutes, elapsed_now(r), out);
 	out->paused = r->stage != MOCK_RUN || r->paused;
 }
 
@@ -424,6 +460,20 @@ int mock_set_notes(mock_round *r, const char *notes, bp_error *e)
 	free(g->notes);
 	g->notes = copy;
 	return 0;
+}
+
+bool mock_follow_phase(mock_round *r)
+{
+	mock_seg *g = &r->seg[r->cur];
+	mock_clock c;
+	bool moved = false;
+
+	if (r->stage != MOCK_RUN || !g->walking || !item_phases(g->item))
+		return false;
+	mock_clock_of(r, &c);
+	while (!g->walk.ended && g->walk.step < c.phase && scenario_advance(&g->walk))
+		moved = true;
+	return moved;
 }
 
 bool mock_advance(mock_round *r)

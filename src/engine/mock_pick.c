@@ -13,8 +13,8 @@ static int tier(const bp_segment *g, const bp_item *it)
 
 	if (it->area == g->area && kind_ok)
 		return 0;
-	if (it->area == g->area && it->kind != KIND_CHOICE)
-		return 1; /* the kind relaxed */
+	if (it->area == g->area && it->kind != KIND_CHOICE && it->kind != KIND_DESIGN)
+		return 1; /* the kind relaxed (never to a full design: it needs the whole round) */
 	if (other_ok && kind_ok)
 		return 2; /* another area: the content has nothing of this one */
 	return -1;

@@ -29,6 +29,11 @@ int queue_intro_order(const bp_item *x, const bp_item *y)
 		return (int)x->area - (int)y->area;
 	if (x->guide != y->guide)
 		return x->guide ? -1 : 1;
+	/* a full design comes first once its week is open (the pool holds no later week):
+	 * behind every shorter question of the area it would never be reached; area_head keeps
+	 * it from holding up the area on a day that cannot hold it */
+	if ((x->kind == KIND_DESIGN) != (y->kind == KIND_DESIGN))
+		return x->kind == KIND_DESIGN ? -1 : 1;
 	if (x->week != y->week)
 		return x->week - y->week;
 	if (x->level != y->level)
@@ -128,6 +133,33 @@ static int pick_area(const double *w, double total, bp_rng *rng)
 	return pick;
 }
 
+/* How far past a full design that does not fit today an area looks for its next question. */
+enum { DESIGN_SKIP = 16 };
+
+/*
+ * The area's next question for today: its head, unless the head is a full design (35-45
+ * minutes) that the minutes left do not hold; then the first question after it that fits,
+ * moved to the head, so that the design waits for a day with room and does not stop the
+ * area's shorter questions. A design is only ever drawn whole into a day that holds it.
+ */
+static void area_head(pool *pl, int a, const queue_opts *o, double left)
+{
+	size_t h = pl->next[a];
+
+	if (h >= pl->end[a] || pl->v[h].item->kind != KIND_DESIGN ||
+	    queue_new_minutes(o, pl->v[h].item) <= left)
+		return;
+	for (size_t j = h + 1; j < pl->end[a] && j <= h + DESIGN_SKIP; j++) {
+		queue_entry e = pl->v[j];
+
+		if (e.item->kind == KIND_DESIGN || queue_new_minutes(o, e.item) > left)
+			continue;
+		memmove(&pl->v[h + 1], &pl->v[h], (j - h) * sizeof(*pl->v));
+		pl->v[h] = e;
+		return;
+	}
+}
+
 /* Draws new items area by area until the budget or the allowance runs out. */
 static void draw_new(queue *q, pool *pl, const queue_opts *o, const double *weak)
 {
@@ -142,6 +174,8 @@ static void draw_new(queue *q, pool *pl, const queue_opts *o, const double *weak
 		for (int a = 0; a < AREA_COUNT; a++) {
 			double f = o->focus ? o->focus[a] : 1.0;
 
+			if (!blocked[a])
+				area_head(pl, a, o, o->budget_minutes - q->minutes);
 			/* the focus is a share of the time: an area of long questions gets
 			 * fewer of them, not more of the day */
 			w[a] = !blocked[a] && pl->next[a] < pl->end[a]

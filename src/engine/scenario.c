@@ -5,7 +5,7 @@
 
 bool scenario_walkable(const bp_item *it)
 {
-	return it && it->kind == KIND_SCENARIO && it->n_steps > 0;
+	return it && (it->kind == KIND_SCENARIO || it->kind == KIND_DESIGN) && it->n_steps > 0;
 }
 
 void scenario_start(scenario_walk *w, const bp_item *it)

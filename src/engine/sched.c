@@ -12,7 +12,8 @@ void sched_make(const fsrs_params *base, const bp_config *cfg, sched *s)
 							     : SCHED_DEADLINE_RECALL;
 	for (int k = 0; k < SCHED_CLASSES; k++) {
 		fsrs_params *p = &s->by_class[k];
-		bool long_by_default = k == KIND_CODING || k == KIND_SCENARIO || k == SCHED_LONG;
+		bool long_by_default = k == KIND_CODING || k == KIND_SCENARIO || k == KIND_DESIGN ||
+				       k == SCHED_LONG;
 		int n = cfg ? cfg->n_steps_by_kind[k] : -1;
 
 		*p = *base;

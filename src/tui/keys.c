@@ -82,9 +82,9 @@ const keydef key_table[] = {
 	{ ACT_BACK, CTX_MOCK_RESULTS, { 'q', 27, 0 }, false, "q/Esc", "back to the list of rounds" },
 	{ ACT_PAUSE, CTX_ROUND, { 'p', 0 }, false, "p", "pause or resume the clock" },
 	{ ACT_REVEAL, CTX_ROUND | CTX_ROUND_POINTS, { ' ', 0 }, false, "Space",
-	  "incident: reveal the step's expected points, then the next step, then the ending" },
+	  "incident or design: reveal the step's (phase's) points, then the next, then the ending" },
 	{ ACT_TICK, CTX_ROUND | CTX_ROUND_POINTS, { '1', '9' }, true, "1-9",
-	  "tick a point you covered (in an incident, of the latest step)" },
+	  "tick a point you covered (in an incident or a design, of the latest step or phase)" },
 	{ ACT_NOTES, CTX_ROUND | CTX_ROUND_POINTS, { 'e', 0 }, false, "e",
 	  "notes for this segment in $EDITOR; they are kept with the round" },
 	{ ACT_END, CTX_ROUND, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter",
@@ -107,10 +107,11 @@ const keydef key_table[] = {
 	{ ACT_QUIT, CTX_TODAY, { 'q', 0 }, false, "q", "quit backprep" },
 	{ ACT_HINT, CTX_ASK, { 'h', 0 }, false, "h", "show the next hint (caps the grade at Hard)" },
 	{ ACT_REVEAL, CTX_ASK, { ' ', 0 }, false, "Space",
-	  "reveal the key points and the model answer; in an incident, the step's expected "
-	  "points, then the next step" },
+	  "reveal the key points and the model answer; in an incident (a design), the step's "
+	  "expected points (the phase's key points and answer), then the next step (phase)" },
 	{ ACT_TICK, CTX_ASK, { '1', '9' }, true, "1-9",
-	  "choose an answer (choice questions); tick a point of the step (incidents)" },
+	  "choose an answer (choice questions); tick a point of the step or phase (incidents, "
+	  "designs)" },
 	{ ACT_TICK, CTX_REVEALED, { '1', '9' }, true, "1-9",
 	  "tick a key point you covered (in an incident, of the last step)" },
 	{ ACT_TO_GRADE, CTX_REVEALED, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter",

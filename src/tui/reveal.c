@@ -62,8 +62,26 @@ static void add_scenario(doc *d, const bp_item *it)
 	reveal_block(d, "Prevention", it->prevention, TEXT_PROSE);
 }
 
+static void add_design(doc *d, const bp_item *it)
+{
+	for (int i = 0; i < it->n_steps; i++) {
+		const bp_step *ph = &it->steps[i];
+
+		doc_blank(d);
+		doc_printf(d, style(ATTR_HEAD), "Phase %d: %s (%d min)", i + 1,
+			   ph->title ? ph->title : "?", ph->minutes);
+		doc_entry(d, "Ask: ", ph->ask, 1, A_BOLD);
+		for (int k = 0; k < ph->expect.n; k++)
+			doc_entry(d, "- ", ph->expect.v[k], 3, 0);
+		if (ph->answer)
+			doc_text(d, ph->answer, 3, 0, TEXT_PROSE);
+	}
+}
+
 void reveal_kind(doc *d, const bp_item *it)
 {
+	if (it->kind == KIND_DESIGN)
+		add_design(d, it);
 	if (it->kind == KIND_CODING)
 		add_coding(d, it);
 	if (it->kind == KIND_SCENARIO)
@@ -76,4 +94,14 @@ void reveal_answer(doc *d, const bp_item *it)
 	reveal_block(d, "Why", it->explain, TEXT_PROSE);
 	reveal_list(d, "Pitfalls", &it->pitfalls, 0);
 	reveal_list(d, "Follow-ups", &it->follow_ups, 0);
+	if (it->n_twists) {
+		doc_blank(d);
+		doc_heading(d, "Twists (a mock round shows one at its minute)");
+		for (int i = 0; i < it->n_twists; i++) {
+			char prefix[32];
+
+			snprintf(prefix, sizeof(prefix), "at %d min: ", it->twists[i].at);
+			doc_entry(d, prefix, it->twists[i].text, 1, 0);
+		}
+	}
 }

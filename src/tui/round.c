@@ -117,13 +117,12 @@ static void draw_clock(struct mock_ui *u, const mock_round *r, char *right, size
 		attr = (int)A_BOLD;
 	}
 	put_str(1, 1, line, attr);
-	if (running && c.phase >= 0 && g->spec) {
-		const bp_phase *p = &g->spec->phases[c.phase];
+	if (running && c.phase >= 0) {
 		char pl[16];
 
 		mock_ui_mmss(c.phase_left_ms, pl);
-		snprintf(line, sizeof(line), "Phase %d of %d: %s · %s %s", c.phase + 1,
-			 g->spec->n_phases, p->title ? p->title : "?", pl,
+		snprintf(line, sizeof(line), "Phase %d of %d: %s · %s %s", c.phase + 1, c.n_phases,
+			 c.phase_title ? c.phase_title : "?", pl,
 			 c.phase_left_ms >= 0 ? "left" : "over");
 		put_str(2, 1, line, c.phase_left_ms >= 0 ? 0 : style(ATTR_BAD));
 	}
@@ -186,11 +185,11 @@ static size_t build_question(tui *t, const mock_round *r, const mock_seg *g)
 	mock_clock c;
 
 	mock_clock_of(r, &c);
-	if (c.twist && g->spec && g->spec->twist) {
+	if (c.twist) {
 		char prefix[32];
 
-		snprintf(prefix, sizeof(prefix), "TWIST at %d:00: ", g->spec->twist_at);
-		doc_entry(d, prefix, g->spec->twist, 0, style(ATTR_KEY));
+		snprintf(prefix, sizeof(prefix), "TWIST at %d:00: ", c.shown.at);
+		doc_entry(d, prefix, c.shown.text, 0, style(ATTR_KEY));
 		doc_blank(d);
 	}
 	if (!g->item) {
@@ -215,6 +214,10 @@ static size_t build_question(tui *t, const mock_round *r, const mock_seg *g)
 			mark = walk_add(d, &g->walk);
 			if (g->walk.ended)
 				mark = walk_add_ending(d, &g->walk);
+			if (g->walk.ended && g->item->kind == KIND_DESIGN) {
+				add_list(d, "Pitfalls", &g->item->pitfalls);
+				add_list(d, "Follow-ups", &g->item->follow_ups);
+			}
 		} else if (points) {
 			add_answer(d, r, g);
 		}
@@ -348,11 +351,15 @@ static void round_draw(tui *t)
 
 static bool round_tick(tui *t)
 {
-	const mock_round *r = current(t);
+	mock_round *r = current(t);
 	mock_clock c;
 
 	if (!r || mock_stage_of(r) != MOCK_RUN || mock_paused(r))
 		return false;
+	/* a design's clock moved on to its next phase: the walk shows it below, without
+	 * scrolling away from the twist at the top (the clock's line names the phase) */
+	if (mock_follow_phase(r))
+		return true;
 	mock_clock_of(r, &c);
 	return c.elapsed_ms / 1000 != t->mock->drawn_sec;
 }

@@ -18,7 +18,8 @@
 
 enum { WIDE = 80, MAX_WIDTH = 120, FORECAST_ROWS = 5 };
 
-static const char *const kind_titles[STATS_KINDS] = { "open", "coding", "incident", "choice" };
+static const char *const kind_titles[STATS_KINDS] = { "open", "coding", "incident", "choice",
+								"design" };
 
 static void stats_enter(tui *t)
 {

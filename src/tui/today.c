@@ -124,6 +124,8 @@ static void today_draw(tui *t)
 		if (day->pace_msg[0])
 			doc_printf(d, day->pace_bad ? style(ATTR_BAD) : style(ATTR_GOOD), "%s",
 				   day->pace_msg);
+		if (day->mock_due)
+			doc_printf(d, style(ATTR_KEY), "%s", day->mock_msg);
 		add_queue(d, day);
 		if (day->backlog_msg[0])
 			doc_printf(d, style(ATTR_BAD), "%s", day->backlog_msg);

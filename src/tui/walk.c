@@ -8,8 +8,14 @@ static void add_points(doc *d, const scenario_walk *w, int k)
 {
 	const bp_strs *ex = &w->item->steps[k].expect;
 	bool live = k == w->step;
+	bool design = w->item->kind == KIND_DESIGN;
 
-	doc_heading(d, live ? "  Expected: press 1-9 for each point you covered" : "  Expected");
+	if (design)
+		doc_heading(d, live ? "  Key points: press 1-9 for each one you covered"
+				    : "  Key points");
+	else
+		doc_heading(d, live ? "  Expected: press 1-9 for each point you covered"
+				    : "  Expected");
 	for (int i = 0; i < ex->n; i++) {
 		char prefix[24];
 		bool ticked = scenario_ticked(w, k, i);
@@ -19,6 +25,28 @@ static void add_points(doc *d, const scenario_walk *w, int k)
 		else
 			snprintf(prefix, sizeof(prefix), "- ");
 		doc_entry(d, prefix, ex->v[i], 2, ticked ? style(ATTR_GOOD) : 0);
+	}
+}
+
+/* A design's phase: its title and minutes, the ask; once revealed its key points to tick
+ * and its model answer. */
+static void add_phase(doc *d, const scenario_walk *w, int k)
+{
+	const bp_step *ph = &w->item->steps[k];
+
+	doc_printf(d, style(ATTR_HEAD), "Phase %d of %d: %s (%d min)", k + 1, scenario_steps(w),
+		   ph->title ? ph->title : "?", ph->minutes);
+	doc_entry(d, "Ask: ", ph->ask, 1, A_BOLD);
+	if (!scenario_points_shown(w, k)) {
+		doc_text(d, "Answer aloud (or in your notes), then press Space for the key points "
+			    "and a model answer of this phase.",
+			 2, style(ATTR_DIM), TEXT_PROSE);
+		return;
+	}
+	add_points(d, w, k);
+	if (ph->answer && *ph->answer) {
+		doc_heading(d, "  Model answer");
+		doc_text(d, ph->answer, 2, 0, TEXT_PROSE);
 	}
 }
 
@@ -32,6 +60,10 @@ size_t walk_add(doc *d, const scenario_walk *w)
 		doc_blank(d);
 		if (k == w->step)
 			mark = d->n;
+		if (w->item->kind == KIND_DESIGN) {
+			add_phase(d, w, k);
+			continue;
+		}
 		doc_printf(d, style(ATTR_HEAD), "Step %d of %d", k + 1, scenario_steps(w));
 		doc_text(d, st->show, 2, 0, TEXT_VERBATIM);
 		doc_entry(d, "Ask: ", st->ask, 1, A_BOLD);
@@ -70,6 +102,11 @@ const char *walk_next_hint(const scenario_walk *w)
 {
 	if (w->ended)
 		return "";
+	if (w->item && w->item->kind == KIND_DESIGN) {
+		if (!w->revealed)
+			return "Space key points";
+		return w->step + 1 < scenario_steps(w) ? "Space next phase" : "Space pitfalls";
+	}
 	if (!w->revealed)
 		return "Space expected points";
 	return w->step + 1 < scenario_steps(w) ? "Space next step" : "Space root cause";

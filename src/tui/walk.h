@@ -1,4 +1,5 @@
-/* walk: drawing an incident walked step by step (drill and mock rounds). Private to src/tui. */
+/* walk: drawing an incident walked step by step, or a design phase by phase (drill and mock
+ * rounds). Private to src/tui. */
 #ifndef BACKPREP_TUI_WALK_H
 #define BACKPREP_TUI_WALK_H
 

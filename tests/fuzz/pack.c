@@ -26,6 +26,13 @@ static void check_item(const bp_item *it)
 		fuzz_check_loaded("step", it->steps[i].show);
 		fuzz_check_loaded("step", it->steps[i].ask);
 		check_strs("step", &it->steps[i].expect);
+		fuzz_check_loaded("phase", it->steps[i].title);
+		fuzz_check_loaded("phase", it->steps[i].answer);
+	}
+	for (int i = 0; i < it->n_twists; i++) {
+		fuzz_check_loaded("twist", it->twists[i].text);
+		if (it->twists[i].at <= 0 || it->twists[i].at >= it->minutes)
+			abort();
 	}
 	for (int i = 0; i < it->n_correct; i++)
 		if (it->correct[i] < 0 || it->correct[i] >= it->choices.n)

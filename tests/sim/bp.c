@@ -13,7 +13,7 @@
 #include "backprep/clock.h"
 #include "sim.h"
 
-enum { MAX_QUEUES_A_DAY = 1000 };
+enum { MAX_QUEUES_A_DAY = 1000, MAX_PROMISED = 8 };
 
 /* The scheduler settings: the app's, with fuzz off (the truth has none either). */
 static const sched *sim_sched(void)
@@ -100,6 +100,8 @@ static bool placed_today(const sim_run *r, const store_card *sc, int64_t day_end
 int bp_day(sim_run *r)
 {
 	app_day t;
+	size_t promised[MAX_PROMISED];
+	int n_promised = 0;
 
 	memset(r->placed_today, 0, r->w->n_items * sizeof(*r->placed_today));
 	if (!r->skip[r->day]) {
@@ -120,6 +122,11 @@ int bp_day(sim_run *r)
 		if (bp_today(r, &t) < 0)
 			return -1;
 		n = t.q.n;
+		/* the new designs the day's first drill holds (Today shows that queue): each must
+		 * be answered today */
+		for (size_t j = t.q.reviews; k == 0 && j < t.q.n && n_promised < MAX_PROMISED; j++)
+			if (t.q.v[j].item->kind == KIND_DESIGN)
+				promised[n_promised++] = index_of(r, t.q.v[j].item);
 		for (size_t j = 0; j < t.q.n && sim_has_minutes(r); j++) {
 			size_t i = index_of(r, t.q.v[j].item);
 
@@ -129,5 +136,7 @@ int bp_day(sim_run *r)
 		if (n == 0)
 			break;
 	}
+	for (int k = 0; k < n_promised; k++)
+		r->res.designs_unserved += r->cards[promised[k]].state == FSRS_NEW;
 	return 0;
 }

@@ -169,6 +169,8 @@ void sim_finish(sim_run *r)
 		sum_area[it->area] += p;
 		res->n_r90 += p >= 0.9;
 		res->seen += r->truth[i].state != FSRS_NEW;
+		res->designs += it->kind == KIND_DESIGN;
+		res->designs_seen += it->kind == KIND_DESIGN && r->truth[i].state != FSRS_NEW;
 	}
 	res->recall_all = w->n_studied ? sum / (double)w->n_studied : 0;
 	res->recall_seen = res->seen ? sum / res->seen : 0;

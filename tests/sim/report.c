@@ -88,6 +88,27 @@ static spread spread_of(const sim_result *v, size_t n, field_fn f)
 
 static const char *const area_short[AREA_COUNT] = {"cod", "dat", "api", "sca", "dbg", "beh", "rec"};
 
+/* Full designs (kind design) answered by each policy, and the designs backprep's Today
+ * promised on a day and the day did not serve: none when a design enters only a day that
+ * holds it. Printed only when the catalog has designs. */
+static void print_designs(const sim_group *g)
+{
+	double seen[POLICY_COUNT] = { 0 };
+	int unserved = 0;
+
+	if (!g->n || !g->res[POLICY_BACKPREP][0].designs)
+		return;
+	for (int p = 0; p < POLICY_COUNT; p++)
+		for (size_t k = 0; k < g->n; k++)
+			seen[p] += g->res[p][k].designs_seen / (double)g->n;
+	for (size_t k = 0; k < g->n; k++)
+		unserved += g->res[POLICY_BACKPREP][k].designs_unserved;
+	printf("full designs (of %d) answered: backprep %.1f, anki-order %.1f, anki-shuffled %.1f; "
+	       "promised by backprep's Today and not served that day: %d\n",
+	       g->res[POLICY_BACKPREP][0].designs, seen[POLICY_BACKPREP], seen[POLICY_ANKI_ORDER],
+	       seen[POLICY_ANKI_SHUFFLED], unserved);
+}
+
 void sim_print_group(const sim_world *w, const sim_group *g)
 {
 	printf("\nD = %d min a day, review cost %.1f, %d days skipped (mean ± sd over %zu seeds)\n",
@@ -128,6 +149,7 @@ void sim_print_group(const sim_world *w, const sim_group *g)
 		}
 		printf("\n");
 	}
+	print_designs(g);
 }
 
 int sim_print_targets(const sim_group *g, bool quick)

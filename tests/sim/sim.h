@@ -64,6 +64,9 @@ typedef struct sim_result {
 	double recall_seen; /* the same over the items seen */
 	int n_r90;          /* items with true recall >= 0.9 */
 	int seen;
+	int designs, designs_seen; /* full designs (kind design) in the catalog, and seen */
+	int designs_unserved; /* backprep: designs its first queue of a day held, not answered
+			       * that day (promised, then not served) */
 	double area[AREA_COUNT]; /* mean true recall per area, unseen counting 0 */
 	double study_minutes;
 	int answers;

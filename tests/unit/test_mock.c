@@ -263,24 +263,24 @@ static void test_clock_of_a_segment(void **state)
 	mock_clock c;
 
 	(void)state;
-	mock_clock_at(g, g->minutes, 30000, &c);
+	mock_clock_at(g, NULL, g->minutes, 30000, &c);
 	assert_int_equal(c.left_ms, 90000);
 	assert_int_equal(c.phase, 0);
 	assert_int_equal(c.phase_left_ms, 30000);
 	assert_false(c.twist);
 	/* at the minute of the twist, the second phase begins */
-	mock_clock_at(g, g->minutes, 60000, &c);
+	mock_clock_at(g, NULL, g->minutes, 60000, &c);
 	assert_int_equal(c.phase, 1);
 	assert_int_equal(c.phase_left_ms, 60000);
 	assert_true(c.twist);
 	/* over time: the last phase, with negative time left */
-	mock_clock_at(g, g->minutes, 125000, &c);
+	mock_clock_at(g, NULL, g->minutes, 125000, &c);
 	assert_int_equal(c.left_ms, -5000);
 	assert_int_equal(c.phase, 1);
 	assert_int_equal(c.phase_left_ms, -5000);
 	/* a segment without phases or a twist */
 	g = &catalog_mock(g_cat, 0)->segments[1];
-	mock_clock_at(g, g->minutes, 1000, &c);
+	mock_clock_at(g, NULL, g->minutes, 1000, &c);
 	assert_int_equal(c.phase, -1);
 	assert_false(c.twist);
 }
