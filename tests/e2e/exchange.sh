@@ -130,7 +130,7 @@ expect_eq "after which the log holds the same answers" \
 # CSV: a header and one line per review, RFC 4180 (CRLF).
 run export --format csv -o "$T/log.csv"
 expect_eq "CSV export succeeds" "$RC" 0
-expect_eq "CSV header" "$(head -1 "$T/log.csv")" $'item,rev,at,grade,covered,points,hints,seconds,source\r'
+expect_eq "CSV header" "$(head -1 "$T/log.csv")" $'item,rev,at,grade,covered,points,hints,seconds,source,tests_passed,tests_total\r'
 expect_eq "CSV has one line per review" "$(($(wc -l <"$T/log.csv") - 1))" "$REVS"
 expect_eq "CSV lines are the log" "$(sed -n 2p "$T/log.csv")" \
 	"$(sql "SELECT item, rev, strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'), grade, covered, points, hints, seconds, source FROM review ORDER BY item, at, id LIMIT 1" | tr '|' ,)"$'\r'

@@ -26,7 +26,7 @@ check "a backup of schema 1 was made first" test -f "$DB.bak-v1"
 expect_eq "the backup is schema 1" "$(sqlite3 "$DB.bak-v1" 'PRAGMA user_version')" 1
 expect_eq "the backup holds the reviews" "$(sqlite3 "$DB.bak-v1" 'SELECT * FROM review ORDER BY id')" \
 	"$reviews"
-expect_eq "the file is schema 3 now" "$(sql 'PRAGMA user_version')" 3
+expect_eq "the file is schema 4 now" "$(sql 'PRAGMA user_version')" 4
 expect_eq "its reviews are kept" "$(sql 'SELECT * FROM review ORDER BY id')" "$reviews"
 expect_eq "its cards are kept" "$(sql 'SELECT * FROM card ORDER BY item')" "$cards"
 expect_eq "its settings are kept" \
