@@ -135,7 +135,9 @@ static void child(const char *python, const char *dir, int out_fd, int res_fd, r
 	sigset_t none;
 	int devnull = open("/dev/null", O_RDONLY);
 
-	setpgid(0, 0);
+	/* a session of its own: its own process group, and no controlling terminal, so that
+	 * not even /dev/tty reaches the screen */
+	setsid();
 #ifdef __linux__
 	prctl(PR_SET_PDEATHSIG, SIGKILL); /* backprep gone: the run goes too */
 #endif
@@ -299,7 +301,6 @@ static int run_in(runner_result *r, const bp_item *it, const char *dir, const ch
 		close(res[0]);
 		return setup_fail(r, "fork");
 	}
-	setpgid(pid, pid); /* also here, so that a kill at once reaches the group */
 	timed_out = pump(r, it, pid, (const int[2]){ out[0], res[0] },
 			 start + RUNNER_WALL_S * 1000, &output, &out_len, &status) < 0;
 	close(out[0]);
