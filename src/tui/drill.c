@@ -14,7 +14,10 @@ static const char *const grade_names[] = { "", "Again", "Hard", "Good", "Easy" }
 /* An incident's latest step (or its ending), to scroll to after Space moved the walk on. */
 static size_t walk_mark;
 static bool walk_follow;
-static bool confirm_suspend; /* s was pressed: y suspends, any other key keeps the item */
+static bool confirm_suspend;
+/* The tests' results, to scroll to after r ran them. */
+static size_t tests_mark;
+static bool tests_follow; /* s was pressed: y suspends, any other key keeps the item */
 
 static void drill_enter(tui *t)
 {
@@ -139,7 +142,7 @@ static void build(tui *t, int width)
 	}
 	/* a coding question: what an interviewer would say up front, and the last run */
 	reveal_problem(d, it);
-	solve_add_results(d, t, it);
+	tests_mark = solve_add_results(d, t, it);
 	if (session_walk(s)) {
 		/* an incident, one step at a time; the answer after its ending */
 		const scenario_walk *w = session_walk(s);
@@ -267,6 +270,10 @@ static void drill_draw(tui *t)
 	if (walk_follow) {
 		t->scroll = (int)walk_mark;
 		walk_follow = false;
+	}
+	if (tests_follow) {
+		t->scroll = (int)tests_mark;
+		tests_follow = false;
 	}
 	t->scroll = doc_draw(&t->doc, 2, body, t->scroll);
 	/* where the window is in a text longer than it: its last line of all the lines */
@@ -439,6 +446,7 @@ static go drill_key(tui *t, int ch)
 
 		if (tally)
 			session_set_tests(t->drill, tally);
+		tests_follow = tally != NULL;
 		return GO_STAY;
 	}
 	case ACT_DETAILS:

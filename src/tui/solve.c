@@ -158,13 +158,14 @@ static void add_test(doc *d, const runner_test *x)
 		doc_entry(d, "     at       ", x->trace, 1, style(ATTR_DIM));
 }
 
-void solve_add_results(doc *d, const tui *t, const bp_item *it)
+size_t solve_add_results(doc *d, const tui *t, const bp_item *it)
 {
 	const solve_ui *s = solve_result(t, it);
+	size_t start = d->n;
 	char sum[96];
 
 	if (!s)
-		return;
+		return start;
 	doc_blank(d);
 	doc_heading(d, "Tests");
 	doc_printf(d,
@@ -191,4 +192,5 @@ void solve_add_results(doc *d, const tui *t, const bp_item *it)
 		doc_heading(d, s->r.output_cut ? "Printed (cut at 64 KiB)" : "Printed");
 		doc_text(d, s->r.output, 1, style(ATTR_DIM), TEXT_VERBATIM);
 	}
+	return start + 1;
 }

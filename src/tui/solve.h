@@ -33,7 +33,8 @@ const solve_ui *solve_result(const tui *t, const bp_item *it);
 void solve_forget(tui *t);
 
 /* The last run of `it`, when there is one: the summary, then each test (the edge cases
- * apart), what went wrong, and what the solution printed. */
-void solve_add_results(doc *d, const tui *t, const bp_item *it);
+ * apart), what went wrong, and what the solution printed. Returns the line it starts at,
+ * to scroll to after a run; the line count of d when there is no run. */
+size_t solve_add_results(doc *d, const tui *t, const bp_item *it);
 
 #endif
