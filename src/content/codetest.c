@@ -96,7 +96,7 @@ static bool plain_int(const char *s)
 	return all_digits(s) && (s[0] != '0' || s[1] == '\0');
 }
 
-/* [-+]digits.digits*, then optionally e or E with a sign and digits: the float both YAML
+/* [-+]digits*.digits*, then optionally e or E with a sign and digits: the float both YAML
  * 1.1 and 1.2 readers agree on. */
 static bool plain_float(const char *s)
 {
@@ -105,7 +105,7 @@ static bool plain_float(const char *s)
 	if (*s == '-' || *s == '+')
 		s++;
 	dot = strchr(s, '.');
-	if (!dot || dot == s)
+	if (!dot || (dot == s && !isdigit((unsigned char)dot[1])))
 		return false;
 	for (const char *p = s; p < dot; p++)
 		if (!isdigit((unsigned char)*p))
@@ -118,14 +118,44 @@ static bool plain_float(const char *s)
 	return (*e == 'e' || *e == 'E') && (e[1] == '-' || e[1] == '+') && all_digits(e + 2);
 }
 
-/* Looks like a number to some YAML reader but not as plainly written as above. */
+/* Digits and '_', at least one digit; returns past them. */
+static const char *digits_(const char *s, bool *any)
+{
+	for (; isdigit((unsigned char)*s) || *s == '_'; s++)
+		*any |= *s != '_';
+	return s;
+}
+
+/*
+ * A number to some YAML reader though not written as plain_int or plain_float take it:
+ * 0x1f, 0o17, 0b101, 012 (octal to YAML 1.1), 1_000, 1e3 or 1.0e5 (text to YAML 1.1, a
+ * float to 1.2), 1:30 (90 to YAML 1.1).
+ */
 static bool number_like(const char *s)
 {
+	bool any = false;
+
 	if (*s == '-' || *s == '+')
 		s++;
+	if (s[0] == '0' && s[1] && strchr("xob", s[1]) && s[2]) {
+		const char *set = s[1] == 'x' ? "0123456789abcdefABCDEF_" : s[1] == 'o' ? "01234567_"
+												: "01_";
+
+		return strspn(s + 2, set) == strlen(s + 2);
+	}
+	s = digits_(s, &any);
+	while (any && *s == ':') /* sexagesimal */
+		s = digits_(s + 1, &any);
 	if (*s == '.')
-		s++;
-	return isdigit((unsigned char)*s) != 0;
+		s = digits_(s + 1, &any);
+	if (any && (*s == 'e' || *s == 'E')) {
+		bool exp = false;
+
+		s += s[1] == '-' || s[1] == '+' ? 2 : 1;
+		s = digits_(s, &exp);
+		any = exp;
+	}
+	return any && *s == '\0';
 }
 
 /* One node as JSON; false (with an error reported) on what the harness cannot take. */
@@ -175,6 +205,8 @@ static bool node_json(sctx *s, const ynode *n, const char *what, jbuf *b)
 
 		if (*p == '-')
 			jb_put(b, p++, 1);
+		if (*p == '.') /* ".5" is "0.5" */
+			jb_put(b, "0", 1);
 		/* JSON wants a digit after the point: "1." is "1.0" */
 		for (; *p; p++) {
 			jb_put(b, p, 1);
@@ -388,10 +420,6 @@ static bool read_test(sctx *s, const ynode *m, const char *what, const bp_item *
 	}
 	if (ops && !it->entry_class) {
 		s_err(s, ops, "'ops' in %s needs a class signature ('class Name(...): ...')", what);
-		return false;
-	}
-	if (args && it->entry_class) {
-		s_err(s, args, "a test in %s calls a class: use 'ops', not 'args'", what);
 		return false;
 	}
 	if (args && args->type != YN_SEQ) {

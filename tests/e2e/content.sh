@@ -45,6 +45,18 @@ for id in data-modeling.orders-payments-refunds data-modeling.relational-vs-docu
 	check "the guide's question $id is an item" grep -q "^$id  (" <<<"$out"
 done
 
+# Every coding item's reference solution passes its tests, through the runner a person uses.
+# Guarded until the coding items have their tests (issue 13, merged from the content
+# branches): while one lacks them, --strict says so above, and this is skipped.
+if "$BIN" validate --strict "$ROOT/content" | grep -q -e "'tests' has" -e "needs a 'signature'"; then
+	echo "# skipped: validate --strict --run content (coding items without tests yet)"
+else
+	run_out=$("$BIN" validate --strict --run "$ROOT/content" 2>&1)
+	rc=$?
+	expect_eq "every reference solution passes its tests (validate --strict --run)" "$rc" 0
+	[ "$rc" -eq 0 ] || printf '%s\n' "$run_out" | grep -v '^  ' | head -20 | sed 's/^/#   /'
+fi
+
 tips=$(grep -c '^  - id: ' "$ROOT/content/tips.yaml")
 check "at least 30 tips" test "$tips" -ge 30
 out=$("$BIN" --content "$ROOT/content" plan --json)

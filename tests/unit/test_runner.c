@@ -101,11 +101,14 @@ static void test_function_tests_become_harness_json(void **state)
 		      "      - {args: [\"a=1\", 2, 1.5, 1., -0.5e+3, null, true, no, \"true\"],"
 		      " expect: {a: [\"1\"], \"2\": ~}}\n"
 		      "      - {args: [\"x\\u001b\"], raises: ValueError, edge: true, note: bad}\n"
-		      "      - {args: [[1, 2]], expect: [2, 1], compare: unordered}\n");
+		      "      - {args: [[1, 2]], expect: [2, 1], compare: unordered}\n"
+		      "      - {args: [10.1.2.0/24, 1.2.3, .5, -.5, 1x, 0xg], expect: 1}\n");
 	assert_string_equal(it->entry, "parse");
 	assert_false(it->entry_class);
 	assert_string_equal(it->params, "qs, sep='&'");
-	assert_int_equal(it->n_tests, 3);
+	assert_int_equal(it->n_tests, 4);
+	assert_string_equal(it->tests[3].json, "{\"args\": [\"10.1.2.0/24\", \"1.2.3\", 0.5, -0.5, "
+					       "\"1x\", \"0xg\"], \"expect\": 1}");
 	assert_string_equal(it->tests[0].json,
 			    "{\"args\": [\"a=1\", 2, 1.5, 1.0, -0.5e+3, null, true, false, "
 			    "\"true\"], \"expect\": {\"a\": [\"1\"], \"2\": null}}");
@@ -163,6 +166,9 @@ static void test_bad_test_fields_name_their_place(void **state)
 	BAD("{args: [1], raises: 'not a name'}", 3, 29, "must name an exception");
 	BAD("{args: [1e3], expect: 1}", 3, 17, "quote it for text");
 	BAD("{args: [012], expect: 1}", 3, 17, "reads as a number");
+	BAD("{args: [1:30], expect: 1}", 3, 17, "reads as a number");
+	BAD("{args: [0x1F], expect: 1}", 3, 17, "reads as a number");
+	BAD("{args: [1_000], expect: 1}", 3, 17, "reads as a number");
 	BAD("{ops: [[f]], expect: [null]}", 3, 15, "'ops' in item 'coding.t' needs a class");
 #undef BAD
 	snprintf(buf, sizeof(buf), "    signature: \"class C(): get(k)\"\n    tests:\n      - %s\n",
@@ -177,9 +183,6 @@ static void test_bad_test_fields_name_their_place(void **state)
 	snprintf(buf, sizeof(buf), "    signature: \"class C(): get(k)\"\n    tests:\n      - %s\n",
 		 "{ops: [[C], [get, 1]], expect: [null]}");
 	assert_problem(buf, 3, 40, "one result per op (2)");
-	snprintf(buf, sizeof(buf), "    signature: \"class C(): get(k)\"\n    tests:\n      - %s\n",
-		 "{args: [1], expect: 1}");
-	assert_problem(buf, 3, 16, "use 'ops', not 'args'");
 }
 
 static void test_strict_wants_six_tests_two_edge(void **state)
