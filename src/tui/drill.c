@@ -15,9 +15,10 @@ static const char *const grade_names[] = { "", "Again", "Hard", "Good", "Easy" }
 static size_t walk_mark;
 static bool walk_follow;
 static bool confirm_suspend;
-/* The tests' results, to scroll to after r ran them. */
-static size_t tests_mark;
-static bool tests_follow; /* s was pressed: y suspends, any other key keeps the item */
+/* The tests' results, to scroll to after r ran them; the key points, to scroll to when the
+ * reveal comes below a run's results. */
+static size_t tests_mark, points_mark;
+static bool tests_follow, points_follow; /* s was pressed: y suspends, any other key keeps the item */
 
 static void drill_enter(tui *t)
 {
@@ -157,6 +158,7 @@ static void build(tui *t, int width)
 			add_points(d, s, it, false);
 		return;
 	} else {
+		points_mark = d->n;
 		add_points(d, s, it, true);
 		reveal_kind_after_problem(d, it);
 	}
@@ -228,7 +230,7 @@ static void drill_hints(const session *s, bool scrolls, char *out, size_t n)
 		append(out, n, &k, "%s   1-9 tick   %s", walk_next_hint(session_walk(s)), hint);
 	else if (ph == SESSION_ASK && it)
 		append(out, n, &k, "Space reveal   %s%s%s", choice ? "1-9 pick   " : "",
-		       solve_can(it) ? "e edit solution   r run tests   " : "", hint);
+		       solve_can(it) ? "e edit   r run   " : "", hint);
 	else if (ph == SESSION_REVEALED)
 		append(out, n, &k, "%s   Enter grade   %s", choice ? "1-9 change a pick" : "1-9 tick covered",
 		       solve_can(it) ? "e edit   r run   " : "");
@@ -271,9 +273,9 @@ static void drill_draw(tui *t)
 		t->scroll = (int)walk_mark;
 		walk_follow = false;
 	}
-	if (tests_follow) {
-		t->scroll = (int)tests_mark;
-		tests_follow = false;
+	if (tests_follow || points_follow) {
+		t->scroll = (int)(tests_follow ? tests_mark : points_mark);
+		tests_follow = points_follow = false;
 	}
 	t->scroll = doc_draw(&t->doc, 2, body, t->scroll);
 	/* where the window is in a text longer than it: its last line of all the lines */
@@ -404,6 +406,7 @@ static go drill_key(tui *t, int ch)
 		return GO_STAY;
 	case ACT_REVEAL:
 		walk_follow = session_walk(t->drill) != NULL;
+		points_follow = solve_result(t, session_item(t->drill)) != NULL;
 		session_reveal(t->drill);
 		return GO_STAY;
 	case ACT_TICK:

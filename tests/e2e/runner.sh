@@ -47,7 +47,7 @@ keys Enter
 check "a coding question opens the drill" wait_for "Drill 1/2 · coding"
 check "its signature shows before the reveal" wait_for "Signature: clamp(n, low, high)"
 check "and its examples" wait_for "in:  clamp(500, 1, 100)"
-check "the footer offers e and r" wait_for "e edit solution"
+check "the footer offers e and r" wait_for "e edit   r run"
 keys r
 check "r without a solution says how to write one" wait_for "No solution yet: e writes one"
 
