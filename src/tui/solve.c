@@ -114,6 +114,13 @@ const test_tally *solve_run(tui *t, const bp_item *it)
 		say(t, true, "Cannot run: %s", bp_error_str(&e, buf, sizeof(buf)));
 		return NULL;
 	}
+	if (s->r.status == RUN_NO_PYTHON || s->r.status == RUN_NO_FILE ||
+	    s->r.status == RUN_SETUP) {
+		/* nothing of the solution ran: say why, and leave the grade alone */
+		say(t, true, "%s", s->r.message);
+		runner_result_free(&s->r);
+		return NULL;
+	}
 	snprintf(s->item, sizeof(s->item), "%s", it->id);
 	runner_tally(&s->r, &s->t);
 	tally_str(&s->t, sum, sizeof(sum));

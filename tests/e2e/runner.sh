@@ -42,6 +42,27 @@ esac
 SH
 chmod +x "$EDITOR_SCRIPT"
 
+# without python3, r says how to install it and nothing else changes
+echo good >"$MODE"
+start_today EDITOR="$EDITOR_SCRIPT" BACKPREP_PYTHON=/nonexistent/python3 -- "${CONTENT[@]}"
+keys Enter
+wait_for "Drill 1/2 · coding" >/dev/null
+keys e
+wait_for "Solution saved" >/dev/null
+keys r
+check "r without python3 says how to install it" wait_for "Python 3 is needed to run solutions"
+keys Space
+wait_for "Key points" >/dev/null
+keys 1 2 3 4 Enter
+check "and the grade is the key points' alone" wait_for "Enter take Good"
+check "with no tests in the grade bar" off_screen "tests 0/"
+keys q
+wait_for_any "Drill summary" "Enter drill" >/dev/null
+keys q
+wait_for "[end]" >/dev/null
+check "backprep ends normally" terminal_restored
+rm -rf "$XDG_DATA_HOME"
+
 start_today EDITOR="$EDITOR_SCRIPT" -- "${CONTENT[@]}"
 keys Enter
 check "a coding question opens the drill" wait_for "Drill 1/2 · coding"
@@ -113,6 +134,7 @@ expect_eq "the log keeps the last run's counts" \
 	"$(sql "SELECT grade, tests_passed, tests_total FROM review WHERE item = 'coding.count-words'")" "1|0|6"
 leave_drill
 keys q
+wait_for "[end]" >/dev/null
 check "backprep ends and the terminal is restored" terminal_restored
 
 # the shell: the same runner
