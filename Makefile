@@ -116,17 +116,18 @@ $(B)/src/runner/%.o: src/runner/%.c
 	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,jansson) $(ALL_CFLAGS) -c -o $@ $<
 
 # harness.py as one C string, a line a literal (sed and the shell: no xxd needed).
-$(B)/gen/harness.c: src/runner/harness.py
+$(B)/gen/harness.c: src/runner/harness.py Makefile
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
 	$(Q){ echo '/* generated from src/runner/harness.py by make; do not edit */'; \
+	  echo 'extern const char runner_harness_py[];'; \
 	  echo 'const char runner_harness_py[] ='; \
 	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
 	  echo ';'; } >$@.tmp && mv $@.tmp $@
 
 $(B)/gen/harness.o: $(B)/gen/harness.c
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/tests/test_runner: tests/unit/test_runner.c $(RUNNER_OBJ) $(B)/libbackprep.a
 	@mkdir -p $(@D)

@@ -93,8 +93,8 @@ static const char *const migrations[STORE_SCHEMA] = {
 	"  ORDER BY item, k.kind;",
 	/* 3 -> 4: a coding answer's tests, passed of total, from the last run of the solution
 	 * before the grade (0 of 0: none ran) */
-	"ALTER TABLE review ADD COLUMN tests_passed INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE review ADD COLUMN tests_total INTEGER NOT NULL DEFAULT 0;",
+	("ALTER TABLE review ADD COLUMN tests_passed INTEGER NOT NULL DEFAULT 0;"
+	 "ALTER TABLE review ADD COLUMN tests_total INTEGER NOT NULL DEFAULT 0;"),
 };
 
 int store_migrate(store *st, int from, bp_error *e)

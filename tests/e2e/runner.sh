@@ -37,6 +37,12 @@ class Counter:
 PY
 ;;
 loop) printf 'class Counter:\n    def __init__(self):\n        while True: pass\n' >"\$1" ;;
+mock) # the clamp question right, the class wrong; a second of thinking on the round's clock
+	sleep 1
+	case "\$1" in
+	*clamp*) printf 'def clamp(n, low, high):\n    if low > high: raise ValueError\n    return max(low, min(n, high))\n' >"\$1" ;;
+	*) printf 'class Counter:\n    def add(self, w): pass\n' >"\$1" ;;
+	esac ;;
 escape) printf 'print("\\\\x1b[2J\\\\x1b[31mCLEARED")\nclass Counter: pass\n' >"\$1" ;;
 esac
 SH
@@ -136,6 +142,45 @@ leave_drill
 keys q
 wait_for "[end]" >/dev/null
 check "backprep ends and the terminal is restored" terminal_restored
+
+check "backprep item shows the tests beside the points" \
+	grep -q "Good   4/4 points  6/6 tests" <<<"$("$BIN" "${CONTENT[@]}" item coding.clamp-page-size)"
+
+# a mock round's coding segment: the same keys, n for the notes; the clock keeps running
+# while the editor is open (BACKPREP_MOCK_SPEED=30: the editor's second is 30 on the clock)
+clock_s() { screen | sed -n 's/^ *Clock \([0-9]*\):\([0-9]*\) of.*/\1 \2/p' | head -1 |
+	awk '{ print $1 * 60 + $2 }'; }
+echo mock >"$MODE"
+start_today EDITOR="$EDITOR_SCRIPT" BACKPREP_MOCK_SPEED=30 -- "${CONTENT[@]}"
+keys m
+wait_for "Coding round" >/dev/null
+keys Enter
+check "a coding segment shows the signature" wait_for "Signature: "
+check "and offers the runner's keys, notes on n" wait_for "e solution   r run tests   n notes"
+before=$(clock_s)
+keys e
+wait_for "Solution saved" >/dev/null
+after=$(clock_s)
+check "the clock ran on while the editor was open ($before s, then $after s)" \
+	test "$((after - before))" -ge 30
+keys r
+check "r runs the segment's tests" wait_match "[36]/6 passed"
+passed=$(screen | sed -n 's/.* \([36]\)\/6 passed.*/\1/p' | head -1)
+keys Enter
+wait_for "Enter again" 5 >/dev/null && keys Enter
+wait_for "Key points" >/dev/null
+keys 1 2 3 4 Enter
+wait_for "Correctness" >/dev/null
+keys 3 Enter
+check "the round ends with its results" wait_for "Recorded for review"
+expect_eq "the segment's review keeps the run's tests" \
+	"$(sql "SELECT tests_passed, tests_total FROM review WHERE source = 'mock'")" "$passed|6"
+keys q
+wait_for "Enter" >/dev/null
+keys q
+wait_for "Enter drill" >/dev/null
+keys q
+wait_for "[end]" >/dev/null
 
 # the shell: the same runner
 out=$("$BIN" "${CONTENT[@]}" run coding.clamp-page-size)
