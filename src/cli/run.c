@@ -68,6 +68,10 @@ static void print_text(const bp_item *it, const char *path, const runner_result 
 {
 	char sum[96];
 
+	if (r->status == RUN_NO_PYTHON || r->status == RUN_NO_FILE || r->status == RUN_SETUP) {
+		printf("%s\n", r->message); /* nothing of the solution ran */
+		return;
+	}
 	printf("%s: %s\n", it->id, path);
 	for (int pass = 0; pass < 2; pass++) {
 		bool any = false;
@@ -131,7 +135,7 @@ int cmd_run(const app_opts *o, int argc, char **argv)
 			return cli_usage_error("run takes an item id and at most one file");
 	}
 	if (!id)
-		return cli_usage_error("run needs an item id, like coding.parse-query");
+		return cli_usage_error("run needs an item id, like coding.parse-query-string");
 	it = find_item(o, id, &c);
 	if (!it) {
 		bp_error_set(&e, "no item '%s' in the content", id);
