@@ -21,7 +21,7 @@ enum {
 	RUNNER_CPU_S = 5,		/* RLIMIT_CPU */
 	RUNNER_MEM_MIB = 512,		/* RLIMIT_AS */
 	RUNNER_FILE_MIB = 1,		/* RLIMIT_FSIZE */
-	RUNNER_NPROC = 32,		/* RLIMIT_NPROC, above the processes the user already has */
+	RUNNER_NPROC = 32,		/* RLIMIT_NPROC: this many above the user's threads now */
 	RUNNER_OUTPUT_MAX = 64 * 1024,	/* what the solution prints, kept */
 };
 

@@ -143,8 +143,8 @@ void runner_finish(runner_result *r, int how)
 	if (how == -1) {
 		r->status = RUN_TIMEOUT;
 		snprintf(r->message, sizeof(r->message),
-			 "Stopped after %d s (an endless loop?) while running %s; its process "
-			 "group was killed.",
+			 "Stopped after %d s while running %s (an endless loop, or processes "
+			 "it started that never end); all its processes were killed.",
 			 RUNNER_WALL_S, which);
 	} else if (WIFSIGNALED(how) && WTERMSIG(how) == SIGXCPU) {
 		r->status = RUN_CPU;

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE /* pipe2, strsignal */
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <poll.h>
@@ -109,20 +110,44 @@ static void set_limit(int what, rlim_t v, rlim_t hard)
 	setrlimit(what, &rl);
 }
 
-/* The processes this user has now, so that RLIMIT_NPROC leaves the child a few more. */
-static rlim_t user_processes(void)
+/* Threads (what RLIMIT_NPROC counts) of this user now, from /proc; -1 when unreadable. */
+static long user_tasks(void)
 {
-	FILE *f = fopen("/proc/loadavg", "r");
-	long running, total = 0;
-	double a, b, c;
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	uid_t me = getuid();
+	long n = 0;
 
-	/* the machine's total: an upper bound of the user's, and cheap to read */
-	if (f) {
-		if (fscanf(f, "%lf %lf %lf %ld/%ld", &a, &b, &c, &running, &total) != 5)
-			total = 0;
-		fclose(f);
+	if (!d)
+		return -1;
+	while ((de = readdir(d))) {
+		char path[300], buf[1024], *end;
+		struct stat st;
+		long threads = 1;
+		FILE *f;
+
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s", de->d_name);
+		if (stat(path, &st) < 0 || st.st_uid != me)
+			continue;
+		/* field 20 of stat, counted after the command's closing parenthesis */
+		strcat(path, "/stat");
+		if ((f = fopen(path, "r"))) {
+			size_t got = fread(buf, 1, sizeof(buf) - 1, f);
+
+			buf[got] = '\0';
+			end = strrchr(buf, ')');
+			for (int field = 2; end && field < 20; field++)
+				end = strchr(end + 1, ' ');
+			if (end)
+				threads = strtol(end + 1, NULL, 10);
+			fclose(f);
+		}
+		n += threads > 0 ? threads : 1;
 	}
-	return total > 0 ? (rlim_t)total : 256;
+	closedir(d);
+	return n;
 }
 
 /* In the child: never returns. */
@@ -273,7 +298,9 @@ static int run_in(runner_result *r, const bp_item *it, const char *dir, const ch
 	size_t spec_len, out_len = 0;
 	char *spec = spec_json(it, &spec_len), *output = NULL;
 	int64_t start = clock_mono_ms();
-	rlim_t nproc = user_processes() + RUNNER_NPROC;
+	long tasks = user_tasks();
+	/* a few more than this user runs now (unknown: a bound that still stops a fork bomb) */
+	rlim_t nproc = (rlim_t)(tasks >= 0 ? tasks : 1024) + RUNNER_NPROC;
 	bool timed_out;
 	pid_t pid;
 
