@@ -418,6 +418,19 @@ static void test_real_runs(void **state)
 	assert_string_equal(r.tests[4].error, "returned instead of raising ValueError");
 	assert_string_equal(r.output, "[2J True\n"); /* cleaned; HOME is the private directory */
 	runner_result_free(&r);
+	/* the limits and the environment the solution gets */
+	run_text(clamp,
+		 "import os, resource as r, sys\n"
+		 "L = [r.getrlimit(k) for k in (r.RLIMIT_CPU, r.RLIMIT_AS, r.RLIMIT_FSIZE, "
+		 "r.RLIMIT_CORE)]\n"
+		 "print(L, r.getrlimit(r.RLIMIT_NPROC)[0] != r.RLIM_INFINITY)\n"
+		 "print(sorted(os.environ), os.environ['HOME'] == os.getcwd(), sys.stdin.read())\n"
+		 "try:\n    open('/dev/tty')\nexcept OSError:\n    print('no tty')\n"
+		 "def clamp(n, low, high):\n    return 0\n",
+		 &r);
+	assert_string_equal(r.output, "[(5, 6), (536870912, 536870912), (1048576, 1048576), (0, 0)] "
+				      "True\n['HOME', 'LANG', 'PATH'] True \nno tty\n");
+	runner_result_free(&r);
 	run_text(clamp, "import os\nos._exit(3)\n", &r);
 	assert_int_equal(r.status, RUN_ENDED);
 	assert_non_null(strstr(r.message, "exit status 3"));
