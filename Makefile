@@ -40,6 +40,9 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS)
 CORE_SRC = $(wildcard src/util/*.c src/content/*.c src/store/*.c src/engine/*.c)
 TUI_SRC = $(wildcard src/tui/*.c)
 CLI_SRC = $(wildcard src/cli/*.c src/exchange/*.c)
+# The code runner, with its harness built in as a C string (build/gen/harness.c).
+RUNNER_SRC = $(wildcard src/runner/*.c)
+RUNNER_OBJ = $(RUNNER_SRC:%.c=$(B)/%.o) $(B)/gen/harness.o
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(B)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
@@ -75,16 +78,17 @@ Q = @
 endif
 
 DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-	       libjansson-dev libcmocka-dev tmux sqlite3 jq procps
+	       libjansson-dev libcmocka-dev tmux sqlite3 jq procps python3
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all run test check bench sim crash fuzz fuzz-run deps install uninstall clean
 
 all: $(BIN)
 
-$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(B)/libbackprep.a
+$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(RUNNER_OBJ) $(B)/libbackprep.a
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(B)/libbackprep.a \
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(RUNNER_OBJ) \
+		$(B)/libbackprep.a \
 		$(TUI_LIBS) $(call PC,--libs,jansson) $(CORE_LIBS)
 
 $(B)/libbackprep.a: $(CORE_OBJ)
@@ -105,6 +109,32 @@ $(B)/src/cli/%.o: src/cli/%.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,jansson) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/src/runner/%.o: src/runner/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,jansson) $(ALL_CFLAGS) -c -o $@ $<
+
+# harness.py as one C string, a line a literal (sed and the shell: no xxd needed).
+$(B)/gen/harness.c: src/runner/harness.py Makefile
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	$(Q){ echo '/* generated from src/runner/harness.py by make; do not edit */'; \
+	  echo 'extern const char runner_harness_py[];'; \
+	  echo 'const char runner_harness_py[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	  echo ';'; } >$@.tmp && mv $@.tmp $@
+
+$(B)/gen/harness.o: $(B)/gen/harness.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/test_runner: tests/unit/test_runner.c $(RUNNER_OBJ) $(B)/libbackprep.a
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(call PC,--cflags,cmocka) $(call PC,--cflags,jansson) \
+		$(ALL_CFLAGS) -o $@ $< $(RUNNER_OBJ) $(B)/libbackprep.a $(call PC,--libs,cmocka) \
+		$(call PC,--libs,jansson) $(CORE_LIBS)
 
 $(B)/src/exchange/%.o: src/exchange/%.c
 	@mkdir -p $(@D)
@@ -216,4 +246,4 @@ uninstall:
 clean:
 	rm -rf build backprep
 
--include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SIM_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SIM_OBJ:.o=.d) $(RUNNER_OBJ:.o=.d)

@@ -34,6 +34,14 @@ typedef struct bp_example {
 	const char *input, *output, *explain;
 } bp_example;
 
+/* A coding item's test, as data: the harness (src/runner/harness.py) reads `json`. */
+typedef struct bp_test {
+	const char *json; /* {"args": [...], "expect": V} or with "raises", or {"ops": ...} */
+	const char *note; /* optional, cleaned text */
+	bool edge;        /* an edge case: counted apart */
+	int line, col;    /* where it is in its file */
+} bp_test;
+
 /* A scenario's step ({show, ask, expect}), or a design item's phase ({title, minutes, ask,
  * key_points as expect, answer}): both are walked one at a time (scenario.h). */
 typedef struct bp_step {
@@ -65,6 +73,13 @@ typedef struct bp_item {
 	int n_examples;
 	bp_strs constraints, edge_cases;
 	const char *time, *space, *solution;
+	const char *signature; /* "parse_query(qs)" or "class LRU(capacity): get(key); put(key, v)" */
+	const char *entry;     /* the function or class name the tests call */
+	bool entry_class;
+	const char *params;    /* what is between the entry's parentheses */
+	bp_strs methods;       /* a class's methods, each "name(params)" */
+	bp_test *tests;
+	int n_tests;
 	/* scenario: its steps; design: its phases */
 	bp_step *steps;
 	int n_steps;

@@ -23,8 +23,9 @@
 #include "backprep/store.h"
 
 enum {
-	EXCHANGE_VERSION = 3, /* 2 added settings, mock rounds and buried_until; 3 adds "events" and
-			       * reads the flags from them; 1 and 2 are still read */
+	EXCHANGE_VERSION = 4, /* 2 added settings, mock rounds and buried_until; 3 adds "events" and
+			       * reads the flags from them; 4 adds each review's tests_passed and
+			       * tests_total; 1 to 3 are still read */
 	/* The largest export import reads: about 140,000 reviews, years of daily drills. */
 	EXCHANGE_MAX_BYTES = 32 << 20,
 };

@@ -24,6 +24,7 @@
 #include "backprep/sched.h"
 #include "backprep/scenario.h"
 #include "backprep/store.h"
+#include "backprep/tally.h"
 
 enum {
 	MOCK_MAX_SEGMENTS = 8,
@@ -72,6 +73,8 @@ typedef struct mock_seg {
 	mock_mark marks[MOCK_MAX_DIMS];
 	int n_marks;
 	int grade;                /* of the review recorded for it; 0 when none */
+	test_tally tests;         /* the last run of a coding question's solution, not saved
+				   * until the segment is scored (in its review) */
 } mock_seg;
 
 typedef struct mock_round mock_round;
@@ -158,6 +161,9 @@ int mock_set_notes(mock_round *r, const char *notes, bp_error *e);
  * screen, the walk moves on to it (the phases passed show their key points to tick). True
  * when it moved. */
 bool mock_follow_phase(mock_round *r);
+/* The last run of the current segment's solution (a coding question): the review recorded
+ * when the segment is scored keeps its tests, and its grade takes them in (tally_grade). */
+void mock_set_tests(mock_round *r, const test_tally *t);
 
 /* An incident: one step on (RUN or POINTS). False when there is nothing to walk. */
 bool mock_advance(mock_round *r);

@@ -17,6 +17,7 @@
 #include "backprep/scenario.h"
 #include "backprep/sched.h"
 #include "backprep/store.h"
+#include "backprep/tally.h"
 
 typedef enum {
 	SESSION_ASK,      /* the prompt, and hints when asked for */
@@ -66,7 +67,14 @@ bool session_ticked(const session *s, int i);
 void session_toggle(session *s, int i);
 int session_covered(const session *s);
 
-/* Revealed -> grade, with a suggestion from the share covered (at most Hard after a hint). */
+/* The last run of the person's solution to the current (coding) item: the suggestion takes
+ * it into account (tally_grade) and the answer records its tests passed and total. Reset
+ * when the next item is shown. */
+void session_set_tests(session *s, const test_tally *t);
+const test_tally *session_tests(const session *s);
+
+/* Revealed -> grade, with a suggestion from the share covered (at most Hard after a hint)
+ * and, for a coding item whose solution was run, its tests (tally.h). */
 void session_to_grade(session *s);
 fsrs_grade session_suggested(const session *s);
 

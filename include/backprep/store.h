@@ -14,7 +14,7 @@
 #include "backprep/error.h"
 
 enum {
-	STORE_SCHEMA = 4,        /* PRAGMA user_version this build writes */
+	STORE_SCHEMA = 5,        /* PRAGMA user_version this build writes */
 	STORE_APP_ID = 0x62707270, /* PRAGMA application_id: "bprp" */
 	STORE_ID_MAX = 128,      /* longest item id, with its NUL */
 };
@@ -31,6 +31,7 @@ typedef struct store_review {
 	int64_t at; /* Unix seconds */
 	int grade;  /* 1..4 */
 	int covered, points, hints, seconds;
+	int tests_passed, tests_total; /* a coding answer's solution run; 0 of 0: none */
 	double draw;        /* the fuzz draw the scheduler used; negative for none */
 	const char *source; /* "drill", "mock" (scored in a mock round), or "cram" (recorded,
 			     * never scheduled) */

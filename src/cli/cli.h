@@ -22,6 +22,11 @@ int cmd_plan(const app_opts *o, int argc, char **argv);
 int cmd_export(const app_opts *o, int argc, char **argv);
 int cmd_import(const app_opts *o, int argc, char **argv);
 int cmd_stats(const app_opts *o, int argc, char **argv);
+int cmd_run(const app_opts *o, int argc, char **argv);
+
+/* validate --run: runs every coding item's reference solution against its tests; each
+ * failure is a problem at the test. *ran counts the items run. */
+void cli_run_references(const catalog *c, bp_diags *d, int *ran);
 
 /* A date argument: YYYY-MM-DD, "today", or with allow_none "none" (0); -1 when neither. */
 int cli_parse_day(const char *s, bool allow_none, int64_t *day);

@@ -28,12 +28,14 @@ static int print_review(void *ctx, const store_review *r)
 	clock_format_iso(r->at, when);
 	when[16] = '\0'; /* minutes are enough */
 	when[10] = ' ';
-	char source[64];
+	char source[64], tests[40] = "";
 
 	text_visible(r->source, strlen(r->source), source, sizeof(source));
-	printf("  %s  %-5s  %d/%d points  %d %s  %3d s  %s%s\n", when,
+	if (r->tests_total > 0) /* a coding answer whose solution was run */
+		snprintf(tests, sizeof(tests), "  %d/%d tests", r->tests_passed, r->tests_total);
+	printf("  %s  %-5s  %d/%d points%s  %d %s  %3d s  %s%s\n", when,
 	       grade_names[r->grade >= 1 && r->grade <= 4 ? r->grade : 0], r->covered, r->points,
-	       r->hints, text_plural(r->hints, "hint", "hints"), r->seconds, source,
+	       tests, r->hints, text_plural(r->hints, "hint", "hints"), r->seconds, source,
 	       r->rev != h->rev ? "  (an earlier revision: not scheduled)" : "");
 	h->n++;
 	if (r->rev == h->rev && strcmp(r->source, "cram") != 0) {

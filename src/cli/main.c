@@ -18,9 +18,14 @@ void cli_usage(FILE *f)
 	      "commands:\n"
 	      "  (none)                   open the trainer on the Today screen\n"
 	      "  today [--json]           print today's plan, figures and queue\n"
-	      "  validate [--strict] [PATH...]\n"
+	      "  validate [--strict] [--run] [PATH...]\n"
 	      "                           check content files (default: the content in use);\n"
-	      "                           every problem as file:line:col: message\n"
+	      "                           every problem as file:line:col: message; --run also\n"
+	      "                           runs each reference solution against its tests\n"
+	      "  run ITEM-ID [FILE] [--json]\n"
+	      "                           run a solution (default: the one e edits in the\n"
+	      "                           trainer) against a coding item's tests; exit 0 only\n"
+	      "                           when all pass\n"
 	      "  item ID [--suspend|--unsuspend|--star|--unstar|--unbury|--reset]...\n"
 	      "                           an item's schedule, recall, review history and\n"
 	      "                           events; the options record those events first\n"
@@ -215,6 +220,8 @@ int main(int argc, char **argv)
 		return cmd_export(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "import") == 0)
 		return cmd_import(&o, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "run") == 0)
+		return cmd_run(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "help") == 0) {
 		cli_usage(stdout);
 		return 0;

@@ -127,7 +127,8 @@ int cmd_validate(const app_opts *o, int argc, char **argv)
 	const char *paths[256];
 	char dirs[APP_MAX_CONTENT][PATHS_MAX];
 	size_t n = 0, items, packs, files;
-	bool strict = false;
+	bool strict = false, run = false;
+	int ran = 0;
 	bp_diags d = { 0 };
 	catalog *c;
 	char buf[1200];
@@ -135,6 +136,8 @@ int cmd_validate(const app_opts *o, int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--strict") == 0) {
 			strict = true;
+		} else if (strcmp(argv[i], "--run") == 0) {
+			run = true;
 		} else if (argv[i][0] == '-') {
 			return cli_usage_error("unknown option '%s' for validate", argv[i]);
 		} else if (n < sizeof(paths) / sizeof(paths[0])) {
@@ -156,6 +159,8 @@ int cmd_validate(const app_opts *o, int argc, char **argv)
 	}
 	if (strict)
 		catalog_check_quality(c, &d);
+	if (run)
+		cli_run_references(c, &d, &ran);
 	for (size_t i = 0; i < d.n; i++) {
 		puts(bp_error_str(&d.v[i], buf, sizeof(buf)));
 		show_line(&d.v[i]);
@@ -172,6 +177,9 @@ int cmd_validate(const app_opts *o, int argc, char **argv)
 	       text_plural((long long)items, "item", "items"), packs,
 	       text_plural((long long)packs, "pack", "packs"), d.n ? " loaded from" : ",", files,
 	       text_plural((long long)files, "file", "files"), !d.n && strict ? " (strict)" : "");
+	if (run)
+		printf("%d reference %s run against %s tests\n", ran,
+		       text_plural(ran, "solution", "solutions"), text_plural(ran, "its", "their"));
 	n = d.n;
 	bp_diags_free(&d);
 	catalog_free(c);

@@ -43,6 +43,10 @@ void rubrics_read(catalog *c, sctx *s, const ynode *root);
 void mocks_read(catalog *c, sctx *s, const ynode *root);
 void recruiter_read(catalog *c, sctx *s, const ynode *root);
 
+/* A coding item's signature, then its tests (codetest.c); the tests need the signature. */
+void codetest_read_signature(sctx *s, const ynode *n, const char *what, bp_item *it);
+void codetest_read_tests(sctx *s, const ynode *n, const char *what, bp_item *it);
+
 /* After every file: mocks name rubrics that exist. */
 void rounds_check_refs(catalog *c, bp_diags *diags);
 

@@ -21,7 +21,7 @@ static const sfield common_fields[] = {
 static const sfield coding_fields[] = {
 	{ "examples", false }, { "constraints", false }, { "edge_cases", false },
 	{ "complexity", false }, { "solution", false },	 { "tests", false },
-	{ NULL, false },
+	{ "signature", false },  { NULL, false },
 };
 
 static const sfield scenario_fields[] = {
@@ -91,22 +91,6 @@ static void read_examples(sctx *s, const ynode *n, const char *what, bp_item *it
 	}
 }
 
-static void read_tests(sctx *s, const ynode *n, const char *what)
-{
-	static const sfield f[] = { { "input", true }, { "output", true }, { NULL, false } };
-	static const sfield *const t[] = { f, NULL };
-
-	if (n->type != YN_SEQ) {
-		s_err(s, n, "'tests' in %s must be a list", what);
-		return;
-	}
-	for (size_t i = 0; i < n->n; i++)
-		if (s_map(s, n->kids[i], t, "a test")) {
-			s_text(s, ytree_get(n->kids[i], "input"), "input", what);
-			s_text(s, ytree_get(n->kids[i], "output"), "output", what);
-		}
-}
-
 static void read_coding(sctx *s, const ynode *m, const char *what, bp_item *it)
 {
 	static const sfield cf[] = { { "time", true }, { "space", true }, { NULL, false } };
@@ -115,8 +99,10 @@ static void read_coding(sctx *s, const ynode *m, const char *what, bp_item *it)
 
 	if ((n = ytree_get(m, "examples")))
 		read_examples(s, n, what, it);
+	if ((n = ytree_get(m, "signature")))
+		codetest_read_signature(s, n, what, it);
 	if ((n = ytree_get(m, "tests")))
-		read_tests(s, n, what);
+		codetest_read_tests(s, n, what, it);
 	if ((n = ytree_get(m, "complexity")) && s_map(s, n, ct, "'complexity'")) {
 		it->time = s_text(s, ytree_get(n, "time"), "time", what);
 		it->space = s_text(s, ytree_get(n, "space"), "space", what);

@@ -8,7 +8,7 @@
 #include "backprep/text.h"
 #include "catalog_impl.h"
 
-enum { SHORT_COLS = 100, MIN_ANSWER_WORDS = 80, MAX_WORDS = 64 };
+enum { SHORT_COLS = 100, MIN_ANSWER_WORDS = 80, MAX_WORDS = 64, MIN_TESTS = 6, MIN_EDGE_TESTS = 2 };
 
 static void report(bp_diags *d, const bp_item *it, const char *fmt, ...) BP_PRINTF(3, 4);
 
@@ -36,6 +36,22 @@ static void check_short(bp_diags *d, const bp_item *it, const bp_strs *v, const 
 	}
 }
 
+/* A coding item can be run: a signature, and enough tests, some of them edge cases. */
+static void check_tests(bp_diags *d, const bp_item *it)
+{
+	int edges = 0;
+
+	for (int i = 0; i < it->n_tests; i++)
+		edges += it->tests[i].edge;
+	if (!it->signature)
+		report(d, it, "a coding item needs a 'signature' for the runner");
+	if (it->n_tests < MIN_TESTS || edges < MIN_EDGE_TESTS)
+		report(d, it, "'tests' has %d %s, %d of them edge cases; at least %d with %d edge "
+			      "cases are required",
+		       it->n_tests, text_plural(it->n_tests, "test", "tests"), edges, MIN_TESTS,
+		       MIN_EDGE_TESTS);
+}
+
 static void check_counts(bp_diags *d, const bp_item *it)
 {
 	size_t words = it->answer ? text_words(it->answer) : 0;
@@ -54,6 +70,8 @@ static void check_counts(bp_diags *d, const bp_item *it)
 			report(d, it, "the answer has %zu %s; at least %d are required", words,
 			       text_plural((long long)words, "word", "words"), MIN_ANSWER_WORDS);
 	}
+	if (it->kind == KIND_CODING)
+		check_tests(d, it);
 	if (it->kind == KIND_SCENARIO && it->n_steps < 3)
 		report(d, it, "a scenario needs at least 3 steps; it has %d", it->n_steps);
 }

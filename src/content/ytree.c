@@ -259,6 +259,7 @@ static int on_event(const char *file, const yaml_event_t *ev, ynode **stack, int
 		n = node_new(YN_SCALAR, &ev->start_mark);
 		if (n) {
 			n->len = ev->data.scalar.length;
+			n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 			n->str = malloc(n->len + 1);
 			if (n->str) {
 				memcpy(n->str, ev->data.scalar.value, n->len);

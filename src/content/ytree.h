@@ -25,6 +25,7 @@ typedef struct ynode {
 	int line, col; /* 1-based */
 	char *str;     /* scalar text, NUL-terminated (may hold NULs: see len) */
 	size_t len;
+	bool plain; /* a plain (unquoted, not block) scalar: may read as a number, bool or null */
 	struct ynode **kids; /* a map holds key, value, key, value, ... */
 	size_t n, cap;
 } ynode;

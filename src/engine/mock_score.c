@@ -31,6 +31,12 @@ void mock_toggle(mock_round *r, int i)
 		g->ticked[i] = !g->ticked[i];
 }
 
+void mock_set_tests(mock_round *r, const test_tally *t)
+{
+	if (r->cur < r->n && !r->seg[r->cur].scored)
+		r->seg[r->cur].tests = *t;
+}
+
 int mock_covered(const mock_round *r)
 {
 	const mock_seg *g = &r->seg[r->cur];
@@ -123,6 +129,8 @@ static int save_segment(mock_round *r, bp_error *e)
 		sum += g->marks[i].score;
 	}
 	grade = mock_grade(g->n_marks ? sum / g->n_marks : 0, m.covered, m.points);
+	if (g->item && g->item->kind == KIND_CODING)
+		grade = tally_grade(grade, &g->tests);
 	if (g->item) {
 		if (next_card(r, g->item, grade, now, &sc, &draw, e) < 0)
 			return -1;
@@ -134,6 +142,8 @@ static int save_segment(mock_round *r, bp_error *e)
 			.covered = m.covered,
 			.points = m.points,
 			.seconds = (int)(g->elapsed_ms / 1000),
+			.tests_passed = g->tests.ran ? g->tests.passed : 0,
+			.tests_total = g->tests.ran ? g->tests.total : 0,
 			.draw = draw,
 			.source = "mock",
 		};

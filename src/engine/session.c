@@ -34,6 +34,7 @@ struct session {
 	session_phase phase;
 	int hints;
 	bool ticked[SESSION_MAX_POINTS];
+	test_tally tests;   /* the last run of the person's solution to the current item */
 	bool walking;       /* the item is an incident walked step by step */
 	scenario_walk walk;
 	bool cram;
@@ -64,6 +65,7 @@ static void start_item(session *s)
 	s->phase = it ? SESSION_ASK : SESSION_DONE;
 	s->hints = 0;
 	memset(s->ticked, 0, sizeof(s->ticked));
+	memset(&s->tests, 0, sizeof(s->tests));
 	s->drawn = false;
 	s->walking = scenario_walkable(it);
 	scenario_start(&s->walk, s->walking ? it : NULL);
@@ -284,6 +286,17 @@ static bool choice_right(const session *s, const bp_item *it)
 	return true;
 }
 
+void session_set_tests(session *s, const test_tally *t)
+{
+	if (s->phase != SESSION_DONE)
+		s->tests = *t;
+}
+
+const test_tally *session_tests(const session *s)
+{
+	return &s->tests;
+}
+
 fsrs_grade session_suggested(const session *s)
 {
 	const bp_item *it = session_item(s);
@@ -301,6 +314,8 @@ fsrs_grade session_suggested(const session *s)
 		g = FSRS_HARD;
 	else
 		g = FSRS_AGAIN;
+	if (it->kind == KIND_CODING)
+		g = tally_grade(g, &s->tests);
 	/* Needing a hint means it was not recalled unaided. */
 	if (s->hints > 0 && g > FSRS_HARD)
 		g = FSRS_HARD;
@@ -423,6 +438,8 @@ int session_grade(session *s, fsrs_grade g, bp_error *e)
 		.covered = session_covered(s),
 		.points = session_points(s),
 		.hints = s->hints,
+		.tests_passed = s->tests.ran ? s->tests.passed : 0,
+		.tests_total = s->tests.ran ? s->tests.total : 0,
 		.seconds = (int)((clock_mono_ms() - s->started_ms) / 1000),
 		.draw = s->cram || !s->drawn ? -1.0 : s->draw,
 		.source = s->cram ? "cram" : "drill",

@@ -84,10 +84,11 @@ static int add_review(void *ctx, const store_review *r)
 	clock_format_iso(r->at, at);
 	/* replay needs source and draw to give the same cards: cram answers are not scheduled,
 	 * and the fuzz draw decides the interval */
-	o = json_pack("{s:s, s:i, s:s, s:i, s:i, s:i, s:i, s:i, s:s, s:o}", "item", r->item, "rev",
-	              r->rev, "at", at, "grade", r->grade, "covered", r->covered, "points",
-	              r->points, "hints", r->hints, "seconds", r->seconds, "source", r->source,
-	              "draw", r->draw >= 0 ? json_real(r->draw) : json_null());
+	o = json_pack("{s:s, s:i, s:s, s:i, s:i, s:i, s:i, s:i, s:s, s:o, s:i, s:i}", "item",
+	              r->item, "rev", r->rev, "at", at, "grade", r->grade, "covered", r->covered,
+	              "points", r->points, "hints", r->hints, "seconds", r->seconds, "source",
+	              r->source, "draw", r->draw >= 0 ? json_real(r->draw) : json_null(),
+	              "tests_passed", r->tests_passed, "tests_total", r->tests_total);
 	l->failed = json_array_append_new(l->v, o) < 0;
 	return l->failed;
 }
@@ -183,14 +184,15 @@ static int csv_review(void *ctx, const store_review *r)
 	fprintf(f, ",%d,%s,%d,%d,%d,%d,%d,", r->rev, at, r->grade, r->covered, r->points, r->hints,
 	        r->seconds);
 	csv_field(f, r->source);
-	fputs("\r\n", f);
+	fprintf(f, ",%d,%d\r\n", r->tests_passed, r->tests_total);
 	return ferror(f) != 0;
 }
 
 int exchange_write_csv(store *st, FILE *f, bp_error *e)
 {
 	/* RFC 4180: CRLF after every record, the header included */
-	fputs("item,rev,at,grade,covered,points,hints,seconds,source\r\n", f);
+	fputs("item,rev,at,grade,covered,points,hints,seconds,source,tests_passed,tests_total\r\n",
+	      f);
 	if (store_reviews(st, NULL, csv_review, f, e) < 0)
 		return -1;
 	if (ferror(f)) {

@@ -228,7 +228,10 @@ static int read_review(const place *p, const json_t *o, store_review *r, bp_erro
 	    exchange_get_int(p, o, "covered", false, 0, INT_MAX, &r->covered, e) < 0 ||
 	    exchange_get_int(p, o, "points", false, 0, INT_MAX, &r->points, e) < 0 ||
 	    exchange_get_int(p, o, "hints", false, 0, INT_MAX, &r->hints, e) < 0 ||
-	    exchange_get_int(p, o, "seconds", false, 0, INT_MAX, &r->seconds, e) < 0)
+	    exchange_get_int(p, o, "seconds", false, 0, INT_MAX, &r->seconds, e) < 0 ||
+	    exchange_get_int(p, o, "tests_total", false, 0, INT_MAX, &r->tests_total, e) < 0 ||
+	    exchange_get_int(p, o, "tests_passed", false, 0, r->tests_total, &r->tests_passed, e) <
+	            0)
 		return -1;
 	if (src) {
 		const char *s = json_is_string(src) ? json_string_value(src) : "";

@@ -9,7 +9,8 @@
 static const char *const sql[ST_COUNT] = {
 	/* day: the local day the answer was given on, kept with it (schema.c) */
 	[ST_INSERT_REVIEW] = "INSERT INTO review (item, rev, at, grade, covered, points, hints, "
-			     "seconds, draw, source, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			     "seconds, draw, source, day, tests_passed, tests_total) "
+			     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_UPSERT_CARD] = "INSERT OR REPLACE INTO card (item, rev, state, stability, difficulty, "
 			   "due, last_review, introduced, scheduled_days, reps, lapses, step, "
 			   "suspended, starred, buried_until) "
@@ -26,17 +27,19 @@ static const char *const sql[ST_COUNT] = {
 	[ST_SETTING_GET] = "SELECT value FROM setting WHERE key = ?",
 	[ST_SETTING_SET] = "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
 	[ST_REVIEWS] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, draw, "
-		       "source FROM review ORDER BY item, at, id",
+		       "source, tests_passed, tests_total FROM review ORDER BY item, at, id",
 	[ST_REVIEWS_OF] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, draw, "
-			  "source FROM review WHERE item = ? ORDER BY at, id",
+			  "source, tests_passed, tests_total FROM review WHERE item = ? "
+			  "ORDER BY at, id",
 	[ST_FIRST_REVIEW] = "SELECT min(at) FROM review", /* review_at makes it one seek */
 	[ST_REVIEWS_RANGE] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, "
-			     "draw, source, first FROM review WHERE at >= ? AND at < ? "
-			     "ORDER BY at, id",
+			     "draw, source, tests_passed, tests_total, first FROM review "
+			     "WHERE at >= ? AND at < ? ORDER BY at, id",
 	/* answers that were not their item's first, for the time estimator; mock segments are
 	 * timed as first answers, so they are left out */
 	[ST_RECENT_REVIEWS] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, "
-			      "draw, source FROM review r WHERE source <> 'mock' AND EXISTS "
+			      "draw, source, tests_passed, tests_total FROM review r "
+			      "WHERE source <> 'mock' AND EXISTS "
 			      "(SELECT 1 FROM review p WHERE p.item = r.item AND p.rev = r.rev "
 			      "AND p.at < r.at) ORDER BY id DESC LIMIT ?",
 	[ST_DELETE_REVIEW] = "DELETE FROM review WHERE id = ?",
@@ -152,6 +155,8 @@ static int insert_review(store *st, store_review *r, const char *doing, bp_error
 		sqlite3_bind_null(s, 9);
 	sqlite3_bind_text(s, 10, r->source ? r->source : "drill", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 11, clock_local_day(r->at));
+	sqlite3_bind_int(s, 12, r->tests_passed);
+	sqlite3_bind_int(s, 13, r->tests_total);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -272,8 +277,10 @@ static int each_review(store *st, sqlite3_stmt *s, store_review_fn fn, void *ctx
 			.draw = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1.0
 									: sqlite3_column_double(s, 9),
 			.source = src ? (const char *)src : "drill",
+			.tests_passed = sqlite3_column_int(s, 11),
+			.tests_total = sqlite3_column_int(s, 12),
 			/* the statements that read it select it last */
-			.first = sqlite3_column_count(s) > 11 && sqlite3_column_int(s, 11),
+			.first = sqlite3_column_count(s) > 13 && sqlite3_column_int(s, 13),
 		};
 
 		if (!r.item)

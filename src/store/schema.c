@@ -186,6 +186,10 @@ static const char *const migrations[STORE_SCHEMA] = {
 	"  (SELECT p.rev = r.rev AND p.day < r.day FROM review p WHERE p.item = r.item"
 	"   AND p.source <> 'cram' AND (p.at < r.at OR (p.at = r.at AND p.id < r.id))"
 	"   ORDER BY p.at DESC, p.id DESC LIMIT 1), 0) AS first FROM review r;" STATS_REBUILD,
+	/* 4 -> 5: a coding answer's tests, passed of total, from the last run of the solution
+	 * before the grade (0 of 0: none ran) */
+	("ALTER TABLE review ADD COLUMN tests_passed INTEGER NOT NULL DEFAULT 0;"
+	 "ALTER TABLE review ADD COLUMN tests_total INTEGER NOT NULL DEFAULT 0;"),
 };
 
 /* bp_local_day(at): the local day of a time, for the migration that gives each answer its day */

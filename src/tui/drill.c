@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "backprep/clock.h"
+#include "solve.h"
 #include "tui.h"
 #include "walk.h"
 
@@ -13,7 +14,11 @@ static const char *const grade_names[] = { "", "Again", "Hard", "Good", "Easy" }
 /* An incident's latest step (or its ending), to scroll to after Space moved the walk on. */
 static size_t walk_mark;
 static bool walk_follow;
-static bool confirm_suspend; /* s was pressed: y suspends, any other key keeps the item */
+static bool confirm_suspend;
+/* The tests' results, to scroll to after r ran them; the key points, to scroll to when the
+ * reveal comes below a run's results. */
+static size_t tests_mark, points_mark;
+static bool tests_follow, points_follow; /* s was pressed: y suspends, any other key keeps the item */
 
 static void drill_enter(tui *t)
 {
@@ -55,6 +60,7 @@ static void drill_leave(tui *t)
 
 	session_free(t->drill);
 	t->drill = NULL;
+	solve_forget(t);
 	snprintf(t->msg, sizeof(t->msg), "%zu %s saved this drill.", n,
 		 text_plural((long long)n, "answer", "answers"));
 	t->msg_bad = false;
@@ -135,6 +141,9 @@ static void build(tui *t, int width)
 		doc_blank(d);
 		doc_entry(d, prefix, it->hints.v[i], 0, style(ATTR_KEY));
 	}
+	/* a coding question: what an interviewer would say up front, and the last run */
+	reveal_problem(d, it);
+	tests_mark = solve_add_results(d, t, it);
 	if (session_walk(s)) {
 		/* an incident, one step at a time; the answer after its ending */
 		const scenario_walk *w = session_walk(s);
@@ -149,8 +158,9 @@ static void build(tui *t, int width)
 			add_points(d, s, it, false);
 		return;
 	} else {
+		points_mark = d->n;
 		add_points(d, s, it, true);
-		reveal_kind(d, it);
+		reveal_kind_after_problem(d, it);
 	}
 	reveal_answer(d, it);
 }
@@ -162,7 +172,7 @@ static void draw_grade_bar(const session *s, int64_t interview, int y)
 	fsrs_grade sug = session_suggested(s);
 	int64_t now = clock_now(), due[5], cut = interview ? clock_day_start(interview) : 0;
 	bool shown = session_next_due(s, now, due) == 0, past = false;
-	char info[160], day[16];
+	char info[220], day[16], tests[48];
 	int x = 1;
 
 	put_str(y, x, "Grade:", A_BOLD);
@@ -179,9 +189,13 @@ static void draw_grade_bar(const session *s, int64_t interview, int y)
 		past |= late;
 	}
 	clock_format_day(interview, day);
-	snprintf(info, sizeof(info), "%s %d of %d%s%s%s%s",
+	tests[0] = '\0';
+	if (session_tests(s)->ran)
+		snprintf(tests, sizeof(tests), " · tests %d/%d%s", session_tests(s)->passed,
+			 session_tests(s)->total, session_tests(s)->crashed ? " (ended early)" : "");
+	snprintf(info, sizeof(info), "%s %d of %d%s%s%s%s%s",
 		 session_item(s)->kind == KIND_CHOICE ? "picked" : "covered", session_covered(s),
-		 session_points(s),
+		 session_points(s), tests,
 		 session_hints_shown(s) ? " · hint used: at most Hard suggested" : "",
 		 past ? " · * falls after the interview (" : "", past ? day : "", past ? ")" : "");
 	put_str(y + 1, 1, info, style(ATTR_DIM));
@@ -215,9 +229,11 @@ static void drill_hints(const session *s, bool scrolls, char *out, size_t n)
 	if (ph == SESSION_ASK && it && session_walk(s))
 		append(out, n, &k, "%s   1-9 tick   %s", walk_next_hint(session_walk(s)), hint);
 	else if (ph == SESSION_ASK && it)
-		append(out, n, &k, "Space reveal   %s%s", choice ? "1-9 pick   " : "", hint);
+		append(out, n, &k, "Space reveal   %s%s%s", choice ? "1-9 pick   " : "",
+		       solve_can(it) ? "e edit   r run   " : "", hint);
 	else if (ph == SESSION_REVEALED)
-		append(out, n, &k, "%s   Enter grade   ", choice ? "1-9 change a pick" : "1-9 tick covered");
+		append(out, n, &k, "%s   Enter grade   %s", choice ? "1-9 change a pick" : "1-9 tick covered",
+		       solve_can(it) ? "e edit   r run   " : "");
 	else if (ph == SESSION_GRADE)
 		append(out, n, &k, "1-4 grade   Enter take %s   Esc back   ", grade_names[session_suggested(s)]);
 	if (ph == SESSION_DONE) {
@@ -257,6 +273,10 @@ static void drill_draw(tui *t)
 		t->scroll = (int)walk_mark;
 		walk_follow = false;
 	}
+	if (tests_follow || points_follow) {
+		t->scroll = (int)(tests_follow ? tests_mark : points_mark);
+		tests_follow = points_follow = false;
+	}
 	t->scroll = doc_draw(&t->doc, 2, body, t->scroll);
 	/* where the window is in a text longer than it: its last line of all the lines */
 	if (t->doc.n > (size_t)body)
@@ -291,6 +311,7 @@ static void grade(tui *t, fsrs_grade g)
 	snprintf(t->msg, sizeof(t->msg), "Saved: %s graded %s.", id, grade_names[g]);
 	t->msg_bad = false;
 	t->scroll = 0;
+	solve_forget(t); /* the run was of this answer; the item may come back (Again) */
 }
 
 static void say(tui *t, bool bad, const char *what, const bp_error *e)
@@ -385,6 +406,7 @@ static go drill_key(tui *t, int ch)
 		return GO_STAY;
 	case ACT_REVEAL:
 		walk_follow = session_walk(t->drill) != NULL;
+		points_follow = solve_result(t, session_item(t->drill)) != NULL;
 		session_reveal(t->drill);
 		return GO_STAY;
 	case ACT_TICK:
@@ -418,6 +440,18 @@ static go drill_key(tui *t, int ch)
 	case ACT_STAR:
 		flag_key(t, a);
 		return GO_STAY;
+	case ACT_EDIT:
+	case ACT_FRESH:
+		solve_edit(t, session_item(t->drill), a == ACT_FRESH);
+		return GO_STAY;
+	case ACT_RUN: {
+		const test_tally *tally = solve_run(t, session_item(t->drill));
+
+		if (tally)
+			session_set_tests(t->drill, tally);
+		tests_follow = tally != NULL;
+		return GO_STAY;
+	}
 	case ACT_DETAILS:
 		if (!session_item(t->drill))
 			return GO_STAY;

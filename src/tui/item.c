@@ -22,7 +22,7 @@ typedef struct history {
 static int add_review(void *ctx, const store_review *r)
 {
 	history *h = ctx;
-	char when[32];
+	char when[32], tests[40] = "";
 
 	if (r->rev == h->rev && strcmp(r->source, "cram") != 0) {
 		h->last_at = r->at;
@@ -34,10 +34,12 @@ static int add_review(void *ctx, const store_review *r)
 	clock_format_iso(r->at, when);
 	when[16] = '\0';
 	when[10] = ' ';
+	if (r->tests_total > 0)
+		snprintf(tests, sizeof(tests), "  %d/%d tests", r->tests_passed, r->tests_total);
 	/* the source is one of the three words the log's reader allows */
-	doc_printf(h->d, 0, "  %s  %-5s  %d/%d points  %d %s  %3d s  %s%s", when,
+	doc_printf(h->d, 0, "  %s  %-5s  %d/%d points%s  %d %s  %3d s  %s%s", when,
 		   grade_names[r->grade >= 1 && r->grade <= 4 ? r->grade : 0], r->covered,
-		   r->points, r->hints, text_plural(r->hints, "hint", "hints"), r->seconds,
+		   r->points, tests, r->hints, text_plural(r->hints, "hint", "hints"), r->seconds,
 		   strcmp(r->source, "mock") == 0   ? "mock"
 		   : strcmp(r->source, "cram") == 0 ? "cram"
 						    : "drill",
@@ -175,7 +177,8 @@ static void build(tui *t, int width)
 	add_schedule(d, t->app, it, found ? &sc : NULL, &h);
 	add_chart(d, t, it);
 	doc_blank(d);
-	doc_heading(d, "History (date, grade, points covered, hints, seconds, source)");
+	doc_heading(d, "History (date, grade, points covered, tests passed, hints, seconds, "
+		       "source)");
 	if (store_reviews(t->app->st, t->item_id, add_review, &h, &e) < 0 || !h.n)
 		doc_text(d, "none", 1, style(ATTR_DIM), TEXT_PROSE);
 	doc_blank(d);

@@ -21,31 +21,6 @@ static void say(tui *t, bool bad, const char *what, const bp_error *e)
 	t->msg_bad = bad;
 }
 
-/* The path quoted for sh: inside single quotes, each ' becomes '\''. */
-static bool shell_quote(const char *s, char *out, size_t n)
-{
-	size_t k = 0;
-
-	if (n < 3)
-		return false;
-	out[k++] = '\'';
-	for (; *s; s++) {
-		const char *piece = *s == '\'' ? "'\\''" : NULL;
-		size_t len = piece ? 4 : 1;
-
-		if (k + len + 2 > n)
-			return false;
-		if (piece)
-			memcpy(out + k, piece, len);
-		else
-			out[k] = *s;
-		k += len;
-	}
-	out[k++] = '\'';
-	out[k] = '\0';
-	return true;
-}
-
 /* Reads the notes file back, cleaned; NULL when it cannot (or is too long: *too_long). */
 static char *read_notes(const char *path, bool *too_long)
 {
@@ -76,17 +51,13 @@ static char *read_notes(const char *path, bool *too_long)
 void mock_ui_edit_notes(tui *t, mock_round *r)
 {
 	const mock_seg *g = mock_segment(r, mock_current(r));
-	const char *editor = getenv("EDITOR"), *tmp = getenv("TMPDIR");
-	char path[PATHS_MAX], quoted[2 * PATHS_MAX], cmd[3 * PATHS_MAX], *notes;
+	const char *editor, *tmp = getenv("TMPDIR");
+	char path[PATHS_MAX], *notes;
 	bool too_long, written;
 	FILE *f;
 	int fd, rc;
 	bp_error e;
 
-	if (!editor || !*editor)
-		editor = getenv("VISUAL");
-	if (!editor || !*editor)
-		editor = "vi";
 	if ((size_t)snprintf(path, sizeof(path), "%s/backprep-round%lld-segment%d-XXXXXX.txt",
 			     tmp && *tmp ? tmp : "/tmp", (long long)mock_id(r),
 			     mock_current(r) + 1) >= sizeof(path) ||
@@ -101,19 +72,11 @@ void mock_ui_edit_notes(tui *t, mock_round *r)
 		written = fclose(f) == 0 && written;
 	else
 		close(fd);
-	if (!written || !shell_quote(path, quoted, sizeof(quoted)) ||
-	    (size_t)snprintf(cmd, sizeof(cmd), "exec %s %s", editor, quoted) >= sizeof(cmd)) {
+	if (!written || (rc = term_edit(path, &editor)) == -2) {
 		unlink(path);
 		say(t, true, "Cannot write the notes file for the editor.", NULL);
 		return;
 	}
-	def_prog_mode();
-	endwin();
-	rc = term_run_child(cmd);
-	reset_prog_mode();
-	curs_set(0);
-	clearok(curscr, TRUE);
-	refresh();
 	notes = read_notes(path, &too_long);
 	unlink(path);
 	/* ended by SIGTERM or SIGHUP: keep what the editor last wrote, and let backprep end */

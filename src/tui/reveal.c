@@ -22,8 +22,14 @@ static void reveal_block(doc *d, const char *title, const char *text, enum text_
 	doc_text(d, text, 1, 0, mode);
 }
 
-static void add_coding(doc *d, const bp_item *it)
+void reveal_problem(doc *d, const bp_item *it)
 {
+	if (it->kind != KIND_CODING)
+		return;
+	if (it->signature) {
+		doc_blank(d);
+		doc_entry(d, "Signature: ", it->signature, 0, 0);
+	}
 	if (it->n_examples) {
 		doc_blank(d);
 		doc_heading(d, "Examples");
@@ -35,6 +41,12 @@ static void add_coding(doc *d, const bp_item *it)
 		}
 	}
 	reveal_list(d, "Constraints", &it->constraints, 0);
+}
+
+static void add_coding(doc *d, const bp_item *it, bool problem)
+{
+	if (problem)
+		reveal_problem(d, it);
 	reveal_list(d, "Edge cases", &it->edge_cases, 0);
 	if (it->time || it->space) {
 		doc_blank(d);
@@ -83,9 +95,17 @@ void reveal_kind(doc *d, const bp_item *it)
 	if (it->kind == KIND_DESIGN)
 		add_design(d, it);
 	if (it->kind == KIND_CODING)
-		add_coding(d, it);
+		add_coding(d, it, true);
 	if (it->kind == KIND_SCENARIO)
 		add_scenario(d, it);
+}
+
+void reveal_kind_after_problem(doc *d, const bp_item *it)
+{
+	if (it->kind == KIND_CODING)
+		add_coding(d, it, false);
+	else
+		reveal_kind(d, it);
 }
 
 void reveal_answer(doc *d, const bp_item *it)

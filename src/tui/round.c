@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mock_ui.h"
+#include "solve.h"
 #include "walk.h"
 
 static mock_round *current(const tui *t)
@@ -201,15 +202,8 @@ static size_t build_question(tui *t, const mock_round *r, const mock_seg *g)
 			doc_printf(d, style(ATTR_DIM), "(No %s question is loaded: this one is from %s.)",
 				   area_name(g->spec->area), area_name(g->item->area));
 		doc_text(d, g->item->prompt, 0, A_BOLD, TEXT_PROSE);
-		for (int i = 0; i < g->item->n_examples; i++) {
-			if (i == 0) {
-				doc_blank(d);
-				doc_heading(d, "Examples");
-			}
-			doc_entry(d, "in:  ", g->item->examples[i].input, 1, 0);
-			doc_entry(d, "out: ", g->item->examples[i].output, 1, 0);
-		}
-		add_list(d, "Constraints", &g->item->constraints);
+		reveal_problem(d, g->item);
+		solve_add_results(d, t, g->item);
 		if (g->walking) {
 			mark = walk_add(d, &g->walk);
 			if (g->walk.ended)
@@ -224,7 +218,8 @@ static size_t build_question(tui *t, const mock_round *r, const mock_seg *g)
 	}
 	if (g->notes[0]) {
 		doc_blank(d);
-		doc_heading(d, "Your notes (e edits them)");
+		doc_heading(d, solve_can(g->item) ? "Your notes (n edits them)"
+						  : "Your notes (e edits them)");
 		doc_text(d, g->notes, 1, 0, TEXT_VERBATIM);
 	}
 	return mark;
@@ -279,17 +274,19 @@ static void draw_footer_for(tui *t, const mock_round *r)
 	int attr = t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD);
 	char hints[400];
 	const char *walk = g->walking ? walk_next_hint(&g->walk) : "";
+	const char *notes = solve_can(g->item) ? "e solution   r run tests   n notes" : "e notes";
 
 	switch (mock_stage_of(r)) {
 	case MOCK_RUN:
-		snprintf(hints, sizeof(hints), "%s%sp %s   e notes   Enter end segment   q leave   "
+		snprintf(hints, sizeof(hints), "%s%sp %s   %s   Enter end segment   q leave   "
 					       "? help",
-			 walk, *walk ? "   1-9 tick   " : "", mock_paused(r) ? "resume" : "pause");
+			 walk, *walk ? "   1-9 tick   " : "", mock_paused(r) ? "resume" : "pause",
+			 notes);
 		break;
 	case MOCK_POINTS:
-		snprintf(hints, sizeof(hints), "%s%s1-9 tick   Enter score the rubric   e notes   "
+		snprintf(hints, sizeof(hints), "%s%s1-9 tick   Enter score the rubric   %s   "
 					       "Up/Down scroll   q leave",
-			 walk, *walk ? "   " : "");
+			 walk, *walk ? "   " : "", notes);
 		break;
 	default:
 		if (u->level) {
@@ -487,9 +484,23 @@ static go round_key(tui *t, int ch)
 		if (mock_pause(u->round, !mock_paused(u->round), &e) < 0)
 			say(t, true, "The clock's time was not saved", &e);
 		return GO_STAY;
-	case ACT_NOTES:
-		mock_ui_edit_notes(t, u->round);
+	case ACT_NOTES: /* on a coding question with tests, e is its solution and n the notes */
+		if (ch == 'e' && solve_can(mock_segment(u->round, mock_current(u->round))->item))
+			solve_edit(t, mock_segment(u->round, mock_current(u->round))->item, false);
+		else
+			mock_ui_edit_notes(t, u->round);
 		return GO_STAY;
+	case ACT_FRESH:
+		solve_edit(t, mock_segment(u->round, mock_current(u->round))->item, true);
+		return GO_STAY;
+	case ACT_RUN: {
+		const test_tally *tally =
+			solve_run(t, mock_segment(u->round, mock_current(u->round))->item);
+
+		if (tally)
+			mock_set_tests(u->round, tally);
+		return GO_STAY;
+	}
 	case ACT_REVEAL:
 		u->follow = mock_advance(u->round);
 		return GO_STAY;

@@ -6,6 +6,7 @@
 
 #include "backprep/clock.h"
 #include "backprep/tui.h"
+#include "solve.h"
 #include "term.h"
 #include "tui.h"
 
@@ -153,6 +154,7 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	if (t.drill)
 		drill_screen.leave(&t);
 	mock_ui_free(&t);
+	solve_forget(&t);
 	stats_screen.leave(&t); /* a screen's figures, when it was left by a signal */
 	plan_screen.leave(&t);
 	browse_ui_free(&t);

@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -208,4 +210,52 @@ int term_run_child(const char *cmd)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
 	return status;
+}
+
+/* The path quoted for sh: inside single quotes, each ' becomes '\''. */
+static bool shell_quote(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	if (n < 3)
+		return false;
+	out[k++] = '\'';
+	for (; *s; s++) {
+		const char *piece = *s == '\'' ? "'\\''" : NULL;
+		size_t len = piece ? 4 : 1;
+
+		if (k + len + 2 > n)
+			return false;
+		if (piece)
+			memcpy(out + k, piece, len);
+		else
+			out[k] = *s;
+		k += len;
+	}
+	out[k++] = '\'';
+	out[k] = '\0';
+	return true;
+}
+
+int term_edit(const char *path, const char **editor)
+{
+	char quoted[2 * 4096], cmd[3 * 4096];
+	int rc;
+
+	*editor = getenv("EDITOR");
+	if (!*editor || !**editor)
+		*editor = getenv("VISUAL");
+	if (!*editor || !**editor)
+		*editor = "vi";
+	if (!shell_quote(path, quoted, sizeof(quoted)) ||
+	    (size_t)snprintf(cmd, sizeof(cmd), "exec %s %s", *editor, quoted) >= sizeof(cmd))
+		return -2;
+	def_prog_mode();
+	endwin();
+	rc = term_run_child(cmd);
+	reset_prog_mode();
+	curs_set(0);
+	clearok(curscr, TRUE);
+	refresh();
+	return rc;
 }

@@ -22,4 +22,11 @@ int term_stop_signal(void);
  */
 int term_run_child(const char *cmd);
 
+/*
+ * Opens `path` in the person's editor ($EDITOR, else $VISUAL, else vi; *editor says which),
+ * the screen stepping aside (curses ended, then restored and redrawn). Returns what
+ * term_run_child returns, or -2 when the command cannot be made (a path too long).
+ */
+int term_edit(const char *path, const char **editor);
+
 #endif

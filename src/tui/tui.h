@@ -89,6 +89,9 @@ typedef enum {
 	ACT_THESE,    /* the Browser: drill the questions listed, as cram */
 	ACT_THESE_COUNT, /* ...as a drill that counts */
 	ACT_DETAILS,  /* the drill: the question's details */
+	ACT_EDIT,     /* a coding question: the solution in $EDITOR */
+	ACT_FRESH,    /* ...a fresh one from the stub, the old kept as .prev */
+	ACT_RUN,      /* ...run its tests */
 } action;
 
 typedef struct keydef {
@@ -144,6 +147,10 @@ int doc_draw(const doc *d, int top, int height, int scroll);
  * coding problem or an incident, then the model answer, why, pitfalls and follow-ups. */
 void reveal_list(doc *d, const char *title, const bp_strs *v, int attr);
 void reveal_kind(doc *d, const bp_item *it);
+/* A coding question's signature, examples and constraints: what is shown before the reveal
+ * (drill, mock round); reveal_kind_after_problem is reveal_kind without them. */
+void reveal_problem(doc *d, const bp_item *it);
+void reveal_kind_after_problem(doc *d, const bp_item *it);
 void reveal_answer(doc *d, const bp_item *it);
 
 /* One line of text at (y, x), cut to `cols` columns; newlines drawn as spaces. */
@@ -256,6 +263,7 @@ typedef struct tui {
 	bool item_over_drill; /* the details were opened from a drill (I), which goes on after */
 	queue these;      /* the Browser's "drill these", for the drill about to start */
 	bool these_count; /* ...answered as a drill that moves the schedule, not as cram */
+	struct solve_ui *solve; /* the last run of a solution's tests (solve.c), or NULL */
 } tui;
 
 /* Up, Down, PgUp, PgDn, Home and End on a scrolled document: true when a was one of them. */

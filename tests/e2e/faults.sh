@@ -23,7 +23,7 @@ sqlite3 "$DB" 'PRAGMA application_id=1651536496; PRAGMA user_version=99; CREATE 
 sum=$(md5sum <"$DB")
 out=$("$BIN" "${CONTENT[@]}" 2>&1 </dev/null)
 expect_eq "a newer schema is refused" "$out" \
-	"backprep: $DB was written by a newer backprep (schema 99; this one knows 4); it was left untouched"
+	"backprep: $DB was written by a newer backprep (schema 99; this one knows 5); it was left untouched"
 expect_eq "the newer file is untouched" "$(md5sum <"$DB")" "$sum"
 out=$("$BIN" "${CONTENT[@]}" today 2>&1)
 check "today refuses it too" grep -q "newer backprep" <<<"$out"

@@ -78,8 +78,8 @@ expect_eq "as new" "$(sql "SELECT state, reps FROM card WHERE item = '$item'")" 
 # Export carries the events (version 2); import into another database reproduces the cards,
 # the unsuspend included.
 "$BIN" "${CONTENT[@]}" export -o "$T/out.json" >/dev/null
-expect_eq "the export is version 3 with the events" \
-	"$(jq -r '"\(.version) \([.events[].kind] | sort | join(","))"' "$T/out.json")" "3 reset,star,suspend,unsuspend"
+expect_eq "the export is version 4 with the events" \
+	"$(jq -r '"\(.version) \([.events[].kind] | sort | join(","))"' "$T/out.json")" "4 reset,star,suspend,unsuspend"
 FRESH="$T/fresh.db"
 "$BIN" "${CONTENT[@]}" --db "$FRESH" import "$T/out.json" >/dev/null
 expect_eq "import reproduces the cards and their flags" \

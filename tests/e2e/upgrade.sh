@@ -26,13 +26,14 @@ check "a backup of schema 1 was made first" test -f "$DB.bak-v1"
 expect_eq "the backup is schema 1" "$(sqlite3 "$DB.bak-v1" 'PRAGMA user_version')" 1
 expect_eq "the backup holds the reviews" "$(sqlite3 "$DB.bak-v1" 'SELECT * FROM review ORDER BY id')" \
 	"$reviews"
-expect_eq "the file is schema 4 now" "$(sql 'PRAGMA user_version')" 4
+expect_eq "the file is schema 5 now" "$(sql 'PRAGMA user_version')" 5
 cols="id, item, rev, at, grade, covered, points, hints, seconds, draw, source"
 expect_eq "its reviews are kept" "$(sql "SELECT $cols FROM review ORDER BY id")" "$reviews"
 expect_eq "each answer got its local day (UTC here: at / 86400)" \
 	"$(sql 'SELECT count(*) FROM review WHERE day <> at / 86400')" 0
 expect_eq "the stats' summary of the day holds both answers (none counts for retention)" \
 	"$(sql 'SELECT day, answers, seconds, ret_n, ret_pass FROM review_by_day')" "20786|2|0|0|0"
+expect_eq "with no tests run (schema 5)" "$(sql 'SELECT DISTINCT tests_passed, tests_total FROM review')" "0|0"
 expect_eq "its cards are kept" "$(sql 'SELECT * FROM card ORDER BY item')" "$cards"
 expect_eq "its settings are kept" \
 	"$(sql "SELECT * FROM setting WHERE key IN ('interview_date', 'plan_start') ORDER BY key")" \
