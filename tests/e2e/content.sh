@@ -81,16 +81,13 @@ done
 expect_eq "issue 14's 26 items are there with their area and kind" "$found" 26
 check "at least 3 of its behavioral stories come in weeks 1-2" test "$early" -ge 3
 # Every coding item's reference solution passes its tests, through the runner a person uses.
-# Guarded until the coding items have their tests (issue 13, merged from the content
-# branches): while one lacks them, --strict says so above, and this is skipped.
-if "$BIN" validate --strict "$ROOT/content" | grep -q -e "'tests' has" -e "needs a 'signature'"; then
-	echo "# skipped: validate --strict --run content (coding items without tests yet)"
-else
-	run_out=$("$BIN" validate --strict --run "$ROOT/content" 2>&1)
-	rc=$?
-	expect_eq "every reference solution passes its tests (validate --strict --run)" "$rc" 0
-	[ "$rc" -eq 0 ] || printf '%s\n' "$run_out" | grep -v '^  ' | head -20 | sed 's/^/#   /'
-fi
+run_out=$("$BIN" validate --strict --run "$ROOT/content" 2>&1)
+rc=$?
+expect_eq "every reference solution passes its tests (validate --strict --run)" "$rc" 0
+[ "$rc" -eq 0 ] || printf '%s\n' "$run_out" | grep -v '^  ' | head -20 | sed 's/^/#   /'
+n_coding=$(grep -c '^    kind: coding$' "$ROOT/content/coding.yaml")
+check "it ran every coding question's solution ($n_coding)" \
+	grep -q "^$n_coding reference solutions run" <<<"$run_out"
 
 tips=$(grep -c '^  - id: ' "$ROOT/content/tips.yaml")
 check "at least 30 tips" test "$tips" -ge 30
