@@ -97,7 +97,10 @@ static int load_config(bp_app *app, bp_error *e)
 	if ((size_t)snprintf(app->config_path, sizeof(app->config_path), "%s/config.yaml", dir) >=
 	    sizeof(app->config_path))
 		return 0;
-	return config_load(app->config_path, &app->cfg, e);
+	if (config_load(app->config_path, &app->cfg, e) < 0)
+		return -1;
+	config_use_keys(&app->cfg);
+	return 0;
 }
 
 /* A person's own plan replaces the shipped one: --plan, else plan.yaml in the data dir. */

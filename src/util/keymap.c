@@ -301,6 +301,8 @@ int keymap_parse_key(const char *s)
 		/* what the terminal sends for these */
 		if (c == 'h')
 			return KEY_CODE_BACKSPACE;
+		if (c == 'j' || c == 'm')
+			return KEY_CODE_ENTER;
 		return CTRL(c);
 	}
 	return -1;
