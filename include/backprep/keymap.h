@@ -177,6 +177,7 @@ int keymap_conflict(int r, int code, unsigned *ctx);
 typedef struct keymap_section {
 	unsigned ctx;
 	const char *title;
+	const char *where; /* short, for README's key table: "question", "rubric" */
 } keymap_section;
 extern const keymap_section keymap_sections[];
 extern const size_t keymap_n_sections;

@@ -245,9 +245,21 @@ static void browse_draw(tui *t)
 			    style(t->msg[0] ? ATTR_GOOD : ATTR_DIM));
 		draw_field("Search:", u->text, u->cur);
 	} else {
-		draw_footer("/ search   Enter details   a t w l f filter   o sort   D/C drill these   "
-			    "s suspend   * star   b bury   R reset   ? help   q back",
-			    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+		static const struct {
+			action a;
+			const char *label;
+		} h[] = { { ACT_FIND, "search" }, { ACT_OPEN, "details" }, { ACT_AREA, "area" },
+			  { ACT_STATE, "state" },  { ACT_WEEK, "week" },     { ACT_LEVEL, "level" },
+			  { ACT_STARRED, "starred" }, { ACT_SORT, "sort" },
+			  { ACT_THESE, "drill these" }, { ACT_THESE_COUNT, "drill, counted" },
+			  { ACT_SUSPEND, "suspend" }, { ACT_STAR, "star" }, { ACT_BURY, "bury" },
+			  { ACT_RESET, "reset" }, { ACT_HELP, "help" }, { ACT_BACK, "back" } };
+		char hints[400];
+		size_t used = 0;
+
+		for (size_t i = 0; i < sizeof(h) / sizeof(h[0]); i++)
+			keys_hint(hints, sizeof(hints), &used, CTX_BROWSE, h[i].a, h[i].label);
+		draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 	}
 }
 

@@ -47,7 +47,7 @@ static void help_draw(tui *t)
 		if (key_table[r].ctx == CTX_ALL)
 			add_key(d, (int)r);
 	t->help_scroll = doc_draw(d, 2, LINES - 4, t->help_scroll);
-	draw_footer("Up/Down scroll   q close help", "", 0);
+	draw_footer(keys_scroll_hints(CTX_HELP, "close help"), "", 0);
 }
 
 static go help_key(tui *t, int ch)

@@ -50,6 +50,8 @@ void keys_hint(char *buf, size_t n, size_t *len, unsigned ctx, action a, const c
 {
 	char key[32];
 
+	if (*len == 0)
+		buf[0] = '\0';
 	if (*len >= n || !*keymap_first_key(keymap_row(ctx, a), key, sizeof(key)))
 		return;
 	*len += (size_t)snprintf(buf + *len, n - *len, "%s%s %s", *len ? "   " : "", key, label);
@@ -62,6 +64,8 @@ void keys_hint2(char *buf, size_t n, size_t *len, unsigned ctx, action a, action
 {
 	char ka[32], kb[32], both[80];
 
+	if (*len == 0)
+		buf[0] = '\0';
 	keymap_first_key(keymap_row(ctx, a), ka, sizeof(ka));
 	keymap_first_key(keymap_row(ctx, b), kb, sizeof(kb));
 	if (!*ka || !*kb) {
@@ -74,4 +78,16 @@ void keys_hint2(char *buf, size_t n, size_t *len, unsigned ctx, action a, action
 					 label);
 	if (*len >= n)
 		*len = n - 1;
+}
+
+const char *keys_scroll_hints(unsigned ctx, const char *back)
+{
+	static char hints[200];
+	size_t k = 0;
+
+	hints[0] = '\0';
+	keys_hint2(hints, sizeof(hints), &k, ctx, ACT_UP, ACT_DOWN, "scroll");
+	keys_hint(hints, sizeof(hints), &k, ctx, ACT_BACK, back);
+	keys_hint(hints, sizeof(hints), &k, ctx, ACT_HELP, "help");
+	return hints;
 }

@@ -205,7 +205,7 @@ static void plan_draw(tui *t)
 			add_week(d, p, &t->progress, w);
 	}
 	t->plan_scroll = doc_draw(d, 2, LINES - 4, t->plan_scroll);
-	draw_footer("Up/Down scroll   q back to Today   ? help", "", 0);
+	draw_footer(keys_scroll_hints(CTX_PLAN, "back to Today"), "", 0);
 }
 
 static go plan_key(tui *t, int ch)

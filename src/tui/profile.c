@@ -74,8 +74,16 @@ static void profile_draw(tui *t)
 	/* the selected question in view, as much of it as fits, from its first line */
 	doc_draw(d, 2, body,
 		 sel_end > body ? (sel_end - body < sel_line ? sel_end - body : sel_line) : 0);
-	draw_footer("Up/Down question   1-9 answer   0 clear   q back", t->msg,
-		    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	{
+		char hints[200];
+		size_t k = 0;
+
+		keys_hint2(hints, sizeof(hints), &k, CTX_PROFILE, ACT_UP, ACT_DOWN, "question");
+		keys_hint(hints, sizeof(hints), &k, CTX_PROFILE, ACT_TICK, "answer");
+		keys_hint(hints, sizeof(hints), &k, CTX_PROFILE, ACT_CLEAR, "clear");
+		keys_hint(hints, sizeof(hints), &k, CTX_PROFILE, ACT_BACK, "back");
+		draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	}
 }
 
 static void choose(tui *t, int k)

@@ -277,16 +277,29 @@ static void draw_footer_for(tui *t, const mock_round *r)
 	char hints[400];
 	const char *walk = g->walking ? walk_next_hint(&g->walk) : "";
 
+	size_t k = 0;
+	unsigned ctx = mock_stage_of(r) == MOCK_RUN ? CTX_ROUND : CTX_ROUND_POINTS;
+
+	hints[0] = '\0';
+	if (*walk)
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_REVEAL, walk);
 	switch (mock_stage_of(r)) {
 	case MOCK_RUN:
-		snprintf(hints, sizeof(hints), "%s%sp %s   e notes   Enter end segment   q leave   "
-					       "? help",
-			 walk, *walk ? "   1-9 tick   " : "", mock_paused(r) ? "resume" : "pause");
+		if (*walk)
+			keys_hint(hints, sizeof(hints), &k, ctx, ACT_TICK, "tick");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_PAUSE,
+			  mock_paused(r) ? "resume" : "pause");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_NOTES, "notes");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_END, "end segment");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_BACK, "leave");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_HELP, "help");
 		break;
 	case MOCK_POINTS:
-		snprintf(hints, sizeof(hints), "%s%s1-9 tick   Enter score the rubric   e notes   "
-					       "Up/Down scroll   q leave",
-			 walk, *walk ? "   " : "");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_TICK, "tick");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_TO_GRADE, "score the rubric");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_NOTES, "notes");
+		keys_hint2(hints, sizeof(hints), &k, ctx, ACT_UP, ACT_DOWN, "scroll");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_BACK, "leave");
 		break;
 	default:
 		if (u->level) {
@@ -301,7 +314,10 @@ static void draw_footer_for(tui *t, const mock_round *r)
 			draw_field(label, u->evidence, u->evidence_cur);
 			return;
 		}
-		snprintf(hints, sizeof(hints), "1-4 score this dimension   Esc back   q leave   ? help");
+		keys_hint(hints, sizeof(hints), &k, CTX_ROUND_SCORE, ACT_GRADE, "score this dimension");
+		keys_hint(hints, sizeof(hints), &k, CTX_ROUND_SCORE, ACT_UNGRADE, "back");
+		keys_hint(hints, sizeof(hints), &k, CTX_ROUND_SCORE, ACT_BACK, "leave");
+		keys_hint(hints, sizeof(hints), &k, CTX_ROUND_SCORE, ACT_HELP, "help");
 		break;
 	}
 	draw_footer(hints, t->msg, attr);

@@ -57,7 +57,15 @@ static void summary_draw(tui *t)
 			   text_plural(s->due_tomorrow, "review", "reviews"), s->tomorrow_minutes);
 	}
 	t->scroll = doc_draw(d, 2, LINES - 4, t->scroll);
-	draw_footer("Enter/q back to Today   t stats   ? help", "", 0);
+	{
+		char hints[200];
+		size_t k = 0;
+
+		keys_hint(hints, sizeof(hints), &k, CTX_SUMMARY, ACT_BACK, "back to Today");
+		keys_hint(hints, sizeof(hints), &k, CTX_SUMMARY, ACT_STATS, "stats");
+		keys_hint(hints, sizeof(hints), &k, CTX_SUMMARY, ACT_HELP, "help");
+		draw_footer(hints, "", 0);
+	}
 }
 
 static go summary_key(tui *t, int ch)

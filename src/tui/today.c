@@ -152,9 +152,21 @@ static void today_draw(tui *t)
 		draw_field("Interview date (YYYY-MM-DD, empty to clear): ", t->input, t->input_cur);
 		return;
 	}
-	draw_footer("Enter drill   c cram   m mocks   p plan   t stats   B browse   / search   "
-		    "r profile   i interview   ? help   q quit",
-		    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	{
+		static const struct {
+			action a;
+			const char *label;
+		} h[] = { { ACT_START, "drill" },     { ACT_CRAM, "cram" },	{ ACT_MOCK, "mocks" },
+			  { ACT_PLAN, "plan" },	      { ACT_STATS, "stats" },	{ ACT_BROWSE, "browse" },
+			  { ACT_FIND, "search" },     { ACT_PROFILE, "profile" },
+			  { ACT_INTERVIEW, "interview" }, { ACT_HELP, "help" }, { ACT_QUIT, "quit" } };
+		char hints[400];
+		size_t k = 0;
+
+		for (size_t i = 0; i < sizeof(h) / sizeof(h[0]); i++)
+			keys_hint(hints, sizeof(hints), &k, CTX_TODAY, h[i].a, h[i].label);
+		draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	}
 }
 
 /* The interview date being typed: prefilled with the current one; emptied (Ctrl-U) and

@@ -26,6 +26,9 @@ int keys_code(int ch);
 /* Appends "KEY label" for action a in ctx to a footer's hints (at *len in buf of size n),
  * with the first key in force; nothing when the action has no key there. */
 void keys_hint(char *buf, size_t n, size_t *len, unsigned ctx, action a, const char *label);
+/* A footer of a screen that scrolls: "Up/Down scroll   q <back>   ? help", from the keys in
+ * force in ctx. Returns a static buffer, good until the next call. */
+const char *keys_scroll_hints(unsigned ctx, const char *back);
 /* The same for two actions shown as one hint: "Up/Down scroll". */
 void keys_hint2(char *buf, size_t n, size_t *len, unsigned ctx, action a, action b,
 		const char *label);
