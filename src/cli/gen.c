@@ -115,15 +115,13 @@ static void man_keys(FILE *f)
 			man_key(f, (int)r);
 }
 
-/* The template from standard input with @VERSION@ replaced and the marker lines
+/* The template from standard input with @VERSION@ and @DATADIR@ replaced and the marker lines
  * `.\" @COMMANDS@`, `.\" @OPTIONS@` and `.\" @KEYS@` expanded. */
 static int gen_man(void)
 {
 	char line[2048];
 
 	while (fgets(line, sizeof(line), stdin)) {
-		char *v;
-
 		if (strcmp(line, ".\\\" @COMMANDS@\n") == 0) {
 			man_commands(stdout);
 			continue;
@@ -137,13 +135,25 @@ static int gen_man(void)
 			man_keys(stdout);
 			continue;
 		}
-		if ((v = strstr(line, "@VERSION@"))) {
-			fwrite(line, 1, (size_t)(v - line), stdout);
-			fputs(BP_VERSION, stdout);
-			fputs(v + strlen("@VERSION@"), stdout);
-			continue;
+		for (const char *p = line; *p;) {
+			const char *at = strchr(p, '@');
+
+			if (!at) {
+				fputs(p, stdout);
+				break;
+			}
+			fwrite(p, 1, (size_t)(at - p), stdout);
+			if (strncmp(at, "@VERSION@", 9) == 0) {
+				fputs(BP_VERSION, stdout);
+				p = at + 9;
+			} else if (strncmp(at, "@DATADIR@", 9) == 0) {
+				roff(stdout, BP_DATADIR, false);
+				p = at + 9;
+			} else {
+				fputc('@', stdout);
+				p = at + 1;
+			}
 		}
-		fputs(line, stdout);
 	}
 	return ferror(stdin) || fflush(stdout) ? 1 : 0;
 }

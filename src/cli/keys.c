@@ -58,33 +58,34 @@ int cmd_keys(const app_opts *o, int argc, char **argv)
 	return 0;
 }
 
+struct ids {
+	const char *prefix;
+	size_t len;
+};
+
+static void print_id(const char *id, void *ctx)
+{
+	const struct ids *w = ctx;
+	char shown[256];
+
+	if (strncmp(id, w->prefix, w->len) != 0)
+		return;
+	text_visible(id, strlen(id), shown, sizeof(shown));
+	puts(shown);
+}
+
 int cmd_ids(const app_opts *o, int argc, char **argv)
 {
-	char dirs[APP_MAX_CONTENT][PATHS_MAX], id[256];
+	char dirs[APP_MAX_CONTENT][PATHS_MAX];
 	const char *paths[APP_MAX_CONTENT];
-	const char *prefix = argc > 0 ? argv[0] : "";
-	size_t n = app_content_dirs(o, dirs, APP_MAX_CONTENT), plen = strlen(prefix);
-	bp_diags d = { 0 };
-	catalog *c = NULL;
+	struct ids w = { argc > 0 ? argv[0] : "", 0 };
+	size_t n = app_content_dirs(o, dirs, APP_MAX_CONTENT);
 
 	if (argc > 1)
 		return cli_usage_error("ids takes at most one prefix");
+	w.len = strlen(w.prefix);
 	for (size_t i = 0; i < n; i++)
 		paths[i] = dirs[i];
-	/* what does not load is `validate`'s to report; completion lists what did */
-	if (catalog_load(paths, n, &c, &d) < 0) {
-		bp_diags_free(&d);
-		return 1;
-	}
-	for (size_t i = 0; i < catalog_count(c); i++) {
-		const char *s = catalog_item(c, i)->id;
-
-		if (strncmp(s, prefix, plen) != 0)
-			continue;
-		text_visible(s, strlen(s), id, sizeof(id));
-		puts(id);
-	}
-	bp_diags_free(&d);
-	catalog_free(c);
+	catalog_ids(paths, n, print_id, &w);
 	return 0;
 }

@@ -199,6 +199,40 @@ static void test_errors(void **state)
 	}
 }
 
+/* `backprep ids` (completion) reads the ids without the catalog: the same ids, in order. */
+struct seen {
+	const catalog *c;
+	size_t n;
+	bool same;
+};
+
+static void check_id(const char *id, void *ctx)
+{
+	struct seen *s = ctx;
+
+	if (s->n >= catalog_count(s->c) || strcmp(catalog_item(s->c, s->n)->id, id) != 0)
+		s->same = false;
+	s->n++;
+}
+
+static void test_ids_match_catalog(void **state)
+{
+	const char *paths[] = { "content" };
+	bp_diags d = { 0 };
+	catalog *c = NULL;
+	struct seen s = { NULL, 0, true };
+
+	(void)state;
+	assert_int_equal(catalog_load(paths, 1, &c, &d), 0);
+	assert_true(catalog_count(c) > 100);
+	s.c = c;
+	catalog_ids(paths, 1, check_id, &s);
+	assert_true(s.same);
+	assert_int_equal(s.n, catalog_count(c));
+	bp_diags_free(&d);
+	catalog_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +241,7 @@ int main(void)
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test_setup_teardown(test_remap, fixture_dir_setup, fixture_dir_teardown),
 		cmocka_unit_test_setup_teardown(test_errors, fixture_dir_setup, fixture_dir_teardown),
+		cmocka_unit_test(test_ids_match_catalog),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
