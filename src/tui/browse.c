@@ -245,20 +245,20 @@ static void browse_draw(tui *t)
 			    style(t->msg[0] ? ATTR_GOOD : ATTR_DIM));
 		draw_field("Search:", u->text, u->cur);
 	} else {
-		static const struct {
-			action a;
-			const char *label;
-		} h[] = { { ACT_FIND, "search" }, { ACT_OPEN, "details" }, { ACT_AREA, "area" },
-			  { ACT_STATE, "state" },  { ACT_WEEK, "week" },     { ACT_LEVEL, "level" },
-			  { ACT_STARRED, "starred" }, { ACT_SORT, "sort" },
-			  { ACT_THESE, "drill these" }, { ACT_THESE_COUNT, "drill, counted" },
-			  { ACT_SUSPEND, "suspend" }, { ACT_STAR, "star" }, { ACT_BURY, "bury" },
-			  { ACT_RESET, "reset" }, { ACT_HELP, "help" }, { ACT_BACK, "back" } };
+		static const keyhint h[] = {
+			{ ACT_FIND, ACT_NONE, "search" },     { ACT_OPEN, ACT_NONE, "details" },
+			{ ACT_AREA, ACT_NONE, "area" },	      { ACT_STATE, ACT_NONE, "state" },
+			{ ACT_WEEK, ACT_NONE, "week" },	      { ACT_LEVEL, ACT_NONE, "level" },
+			{ ACT_STARRED, ACT_NONE, "starred" }, { ACT_SORT, ACT_NONE, "sort" },
+			{ ACT_THESE, ACT_NONE, "drill these" },
+			{ ACT_THESE_COUNT, ACT_NONE, "drill, counted" },
+			{ ACT_SUSPEND, ACT_NONE, "suspend" }, { ACT_STAR, ACT_NONE, "star" },
+			{ ACT_BURY, ACT_NONE, "bury" },	      { ACT_RESET, ACT_NONE, "reset" },
+			{ ACT_HELP, ACT_NONE, "help" },	      { ACT_BACK, ACT_NONE, "back" },
+		};
 		char hints[400];
-		size_t used = 0;
 
-		for (size_t i = 0; i < sizeof(h) / sizeof(h[0]); i++)
-			keys_hint(hints, sizeof(hints), &used, CTX_BROWSE, h[i].a, h[i].label);
+		KEYHINTS(hints, CTX_BROWSE, h);
 		draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 	}
 }

@@ -80,14 +80,25 @@ void keys_hint2(char *buf, size_t n, size_t *len, unsigned ctx, action a, action
 		*len = n - 1;
 }
 
+void keys_hints(char *buf, size_t n, unsigned ctx, const keyhint *h, size_t count)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < count; i++)
+		if (h[i].b != ACT_NONE)
+			keys_hint2(buf, n, &len, ctx, h[i].a, h[i].b, h[i].label);
+		else
+			keys_hint(buf, n, &len, ctx, h[i].a, h[i].label);
+}
+
 const char *keys_scroll_hints(unsigned ctx, const char *back)
 {
 	static char hints[200];
-	size_t k = 0;
+	const keyhint h[] = { { ACT_UP, ACT_DOWN, "scroll" },
+			      { ACT_BACK, ACT_NONE, back },
+			      { ACT_HELP, ACT_NONE, "help" } };
 
-	hints[0] = '\0';
-	keys_hint2(hints, sizeof(hints), &k, ctx, ACT_UP, ACT_DOWN, "scroll");
-	keys_hint(hints, sizeof(hints), &k, ctx, ACT_BACK, back);
-	keys_hint(hints, sizeof(hints), &k, ctx, ACT_HELP, "help");
+	KEYHINTS(hints, ctx, h);
 	return hints;
 }

@@ -397,14 +397,16 @@ static void list_draw(tui *t)
 	}
 	u->scroll = doc_draw(d, 2, body, u->scroll);
 	{
+		static const keyhint h[] = {
+			{ ACT_UP, ACT_DOWN, "choose" },
+			{ ACT_START, ACT_NONE, "start/resume/results" },
+			{ ACT_DISCARD, ACT_NONE, "discard" },
+			{ ACT_HELP, ACT_NONE, "help" },
+			{ ACT_BACK, ACT_NONE, "back" },
+		};
 		char hints[300];
-		size_t k = 0;
 
-		keys_hint2(hints, sizeof(hints), &k, CTX_MOCK, ACT_UP, ACT_DOWN, "choose");
-		keys_hint(hints, sizeof(hints), &k, CTX_MOCK, ACT_START, "start/resume/results");
-		keys_hint(hints, sizeof(hints), &k, CTX_MOCK, ACT_DISCARD, "discard");
-		keys_hint(hints, sizeof(hints), &k, CTX_MOCK, ACT_HELP, "help");
-		keys_hint(hints, sizeof(hints), &k, CTX_MOCK, ACT_BACK, "back");
+		KEYHINTS(hints, CTX_MOCK, h);
 		draw_footer(u->discard ? "y discard it   any other key keeps it" : hints, t->msg,
 			    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 	}

@@ -75,13 +75,15 @@ static void profile_draw(tui *t)
 	doc_draw(d, 2, body,
 		 sel_end > body ? (sel_end - body < sel_line ? sel_end - body : sel_line) : 0);
 	{
+		static const keyhint h[] = {
+			{ ACT_UP, ACT_DOWN, "question" },
+			{ ACT_TICK, ACT_NONE, "answer" },
+			{ ACT_CLEAR, ACT_NONE, "clear" },
+			{ ACT_BACK, ACT_NONE, "back" },
+		};
 		char hints[200];
-		size_t k = 0;
 
-		keys_hint2(hints, sizeof(hints), &k, CTX_PROFILE, ACT_UP, ACT_DOWN, "question");
-		keys_hint(hints, sizeof(hints), &k, CTX_PROFILE, ACT_TICK, "answer");
-		keys_hint(hints, sizeof(hints), &k, CTX_PROFILE, ACT_CLEAR, "clear");
-		keys_hint(hints, sizeof(hints), &k, CTX_PROFILE, ACT_BACK, "back");
+		KEYHINTS(hints, CTX_PROFILE, h);
 		draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 	}
 }

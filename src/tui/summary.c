@@ -58,12 +58,14 @@ static void summary_draw(tui *t)
 	}
 	t->scroll = doc_draw(d, 2, LINES - 4, t->scroll);
 	{
+		static const keyhint h[] = {
+			{ ACT_BACK, ACT_NONE, "back to Today" },
+			{ ACT_STATS, ACT_NONE, "stats" },
+			{ ACT_HELP, ACT_NONE, "help" },
+		};
 		char hints[200];
-		size_t k = 0;
 
-		keys_hint(hints, sizeof(hints), &k, CTX_SUMMARY, ACT_BACK, "back to Today");
-		keys_hint(hints, sizeof(hints), &k, CTX_SUMMARY, ACT_STATS, "stats");
-		keys_hint(hints, sizeof(hints), &k, CTX_SUMMARY, ACT_HELP, "help");
+		KEYHINTS(hints, CTX_SUMMARY, h);
 		draw_footer(hints, "", 0);
 	}
 }

@@ -153,18 +153,17 @@ static void today_draw(tui *t)
 		return;
 	}
 	{
-		static const struct {
-			action a;
-			const char *label;
-		} h[] = { { ACT_START, "drill" },     { ACT_CRAM, "cram" },	{ ACT_MOCK, "mocks" },
-			  { ACT_PLAN, "plan" },	      { ACT_STATS, "stats" },	{ ACT_BROWSE, "browse" },
-			  { ACT_FIND, "search" },     { ACT_PROFILE, "profile" },
-			  { ACT_INTERVIEW, "interview" }, { ACT_HELP, "help" }, { ACT_QUIT, "quit" } };
+		static const keyhint h[] = {
+			{ ACT_START, ACT_NONE, "drill" },	  { ACT_CRAM, ACT_NONE, "cram" },
+			{ ACT_MOCK, ACT_NONE, "mocks" },	  { ACT_PLAN, ACT_NONE, "plan" },
+			{ ACT_STATS, ACT_NONE, "stats" },	  { ACT_BROWSE, ACT_NONE, "browse" },
+			{ ACT_FIND, ACT_NONE, "search" },	  { ACT_PROFILE, ACT_NONE, "profile" },
+			{ ACT_INTERVIEW, ACT_NONE, "interview" }, { ACT_HELP, ACT_NONE, "help" },
+			{ ACT_QUIT, ACT_NONE, "quit" },
+		};
 		char hints[400];
-		size_t k = 0;
 
-		for (size_t i = 0; i < sizeof(h) / sizeof(h[0]); i++)
-			keys_hint(hints, sizeof(hints), &k, CTX_TODAY, h[i].a, h[i].label);
+		KEYHINTS(hints, CTX_TODAY, h);
 		draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 	}
 }

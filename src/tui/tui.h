@@ -26,6 +26,15 @@ int keys_code(int ch);
 /* Appends "KEY label" for action a in ctx to a footer's hints (at *len in buf of size n),
  * with the first key in force; nothing when the action has no key there. */
 void keys_hint(char *buf, size_t n, size_t *len, unsigned ctx, action a, const char *label);
+/* A footer's hints from a list: each action's first key in force (two for a pair, as
+ * "Up/Down"), then its label; an action without a key in ctx is left out. Into buf. */
+typedef struct keyhint {
+	action a, b; /* b: ACT_NONE, or the second of a pair */
+	const char *label;
+} keyhint;
+void keys_hints(char *buf, size_t n, unsigned ctx, const keyhint *h, size_t count);
+#define KEYHINTS(buf, ctx, h) keys_hints(buf, sizeof(buf), ctx, h, sizeof(h) / sizeof((h)[0]))
+
 /* A footer of a screen that scrolls: "Up/Down scroll   q <back>   ? help", from the keys in
  * force in ctx. Returns a static buffer, good until the next call. */
 const char *keys_scroll_hints(unsigned ctx, const char *back);
