@@ -79,7 +79,7 @@ Q = @
 endif
 
 DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-	       libjansson-dev libcmocka-dev tmux sqlite3 jq procps groff-base
+	       libjansson-dev libcmocka-dev tmux sqlite3 jq procps groff-base zsh
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all run test check bench sim crash fuzz fuzz-run deps install uninstall clean FORCE

@@ -324,13 +324,28 @@ static int gen_zsh(void)
 	     "_backprep_dates() { compadd -- today $(date +%Y-%m-%d) \"$@\"; }\n"
 	     "_backprep_ids() {\n"
 	     "\tlocal -a ids\n"
-	     "\tids=(${(f)\"$(_call_program ids $backprep_prog ids ${(q)PREFIX} 2>/dev/null)\"})\n"
+	     "\tids=(${(f)\"$(_call_program ids ${(q)backprep_prog} ${(q)backprep_pre[@]} ids \\\n"
+	     "\t\t${(q)PREFIX} 2>/dev/null)\"})\n"
 	     "\tcompadd -a ids\n"
 	     "}\n"
 	     "\n"
 	     "_backprep() {\n"
-	     "\tlocal backprep_prog=$words[1] curcontext=$curcontext state line ret=1\n"
-	     "\tlocal -a commands\n"
+	     "\tlocal backprep_prog=$words[1] curcontext=$curcontext state line ret=1 i\n"
+	     "\tlocal -a commands backprep_pre\n"
+	     "\t# the options before the command, for `backprep ids` to read the same content\n"
+	     "\tfor ((i = 2; i < CURRENT; i++)); do\n"
+	     "\t\tcase $words[i] in");
+	printf("\t\t");
+	for (const cli_opt *o = cli_options, *first = NULL; o->name; o++)
+		if (o->arg != ARG_NONE) {
+			printf("%s%s", first ? "|" : "", o->name);
+			first = o;
+		}
+	puts(") backprep_pre+=($words[i] $words[i+1]); ((i++)) ;;\n"
+	     "\t\t-*) backprep_pre+=($words[i]) ;;\n"
+	     "\t\t*) break ;;\n"
+	     "\t\tesac\n"
+	     "\tdone\n"
 	     "\tcommands=(");
 	for (const cli_cmd *c = cli_commands; c->name; c++) {
 		if (c->hidden)

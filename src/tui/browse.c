@@ -241,8 +241,11 @@ static void browse_draw(tui *t)
 		put_str(4, 2, "No question matches. Esc clears the search; a, t, w, l, f cycle back.",
 			style(ATTR_DIM));
 	if (u->typing) {
-		draw_footer("", t->msg[0] ? t->msg : "Enter: the list · Esc: clear the search",
-			    style(t->msg[0] ? ATTR_GOOD : ATTR_DIM));
+		char hint[100];
+
+		snprintf(hint, sizeof(hint), "%s: the list · %s: clear the search",
+			 keys_name(CTX_FIND, ACT_ACCEPT), keys_name(CTX_FIND, ACT_CLEAR));
+		draw_footer("", t->msg[0] ? t->msg : hint, style(t->msg[0] ? ATTR_GOOD : ATTR_DIM));
 		draw_field("Search:", u->text, u->cur);
 	} else {
 		static const keyhint h[] = {

@@ -79,9 +79,15 @@ static void add_points(doc *d, const session *s, const bp_item *it, bool reveale
 	bool choice = it->kind == KIND_CHOICE;
 
 	doc_blank(d);
-	if (choice)
-		doc_heading(d, revealed ? "Choices ([x] picked; each right answer is marked)"
-					: "Choices: press 1-9 to pick, then Space to check");
+	if (choice && revealed) {
+		doc_heading(d, "Choices ([x] picked; each right answer is marked)");
+	} else if (choice) {
+		char head[80];
+
+		snprintf(head, sizeof(head), "Choices: press 1-9 to pick, then %s to check",
+			 keys_name(CTX_ASK, ACT_REVEAL));
+		doc_heading(d, doc_keep(d, head));
+	}
 	else
 		doc_heading(d, it->kind == KIND_SCENARIO && it->key_points.n == 0
 				       ? "Steps: press 1-9 for each one you handled"
@@ -123,7 +129,7 @@ static void build(tui *t, int width)
 	if (ph == SESSION_DONE) {
 		doc_printf(d, style(ATTR_GOOD), "Drill done: %zu answered and saved.",
 			   session_answered(s));
-		doc_text(d, "Press q for the summary.", 0, 0, TEXT_PROSE);
+		doc_printf(d, 0, "Press %s for the summary.", keys_name(CTX_DONE, ACT_BACK));
 		return;
 	}
 	doc_text(d, it->prompt, 0, A_BOLD, TEXT_PROSE);

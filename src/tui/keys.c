@@ -102,3 +102,14 @@ const char *keys_scroll_hints(unsigned ctx, const char *back)
 	KEYHINTS(hints, ctx, h);
 	return hints;
 }
+
+const char *keys_name(unsigned ctx, action a)
+{
+	static char ring[8][32];
+	static unsigned next;
+	char *buf = ring[next++ % 8];
+
+	if (!*keymap_first_key(keymap_row(ctx, a), buf, sizeof(ring[0])))
+		snprintf(buf, sizeof(ring[0]), "a key (none is bound)");
+	return buf;
+}

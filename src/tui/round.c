@@ -56,9 +56,9 @@ static void round_enter(tui *t)
 	if (u->round && mock_paused(u->round)) {
 		mock_clock_of(u->round, &c);
 		mock_ui_mmss(c.elapsed_ms, at);
-		snprintf(t->msg, sizeof(t->msg), "Round #%lld resumed, its clock paused at %s: press p "
+		snprintf(t->msg, sizeof(t->msg), "Round #%lld resumed, its clock paused at %s: press %s "
 						  "to start it.",
-			 (long long)mock_id(u->round), at);
+			 (long long)mock_id(u->round), at, keys_name(CTX_ROUND, ACT_PAUSE));
 		t->msg_bad = false;
 	}
 }
@@ -451,9 +451,9 @@ static go end_segment(tui *t, struct mock_ui *u)
 	mock_clock_of(u->round, &c);
 	if (c.left_ms > 0 && !u->confirm_end) {
 		mock_ui_mmss(c.left_ms, left);
-		snprintf(buf, sizeof(buf), "%s left. Press Enter again to end the segment and score "
+		snprintf(buf, sizeof(buf), "%s left. Press %s again to end the segment and score "
 					   "it; any other key goes on.",
-			 left);
+			 left, keys_name(CTX_ROUND, ACT_END));
 		say(t, true, buf, NULL);
 		u->confirm_end = true;
 		return GO_STAY;

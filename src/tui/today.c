@@ -80,7 +80,8 @@ static void add_interview(doc *d, const app_day *day)
 	char date[16];
 
 	if (!day->interview) {
-		doc_printf(d, style(ATTR_DIM), "No interview date set (press i to set one).");
+		doc_printf(d, style(ATTR_DIM), "No interview date set (press %s to set one).",
+			   keys_name(CTX_TODAY, ACT_INTERVIEW));
 		return;
 	}
 	clock_format_day(day->interview, date);

@@ -26,6 +26,10 @@ int keys_code(int ch);
 /* Appends "KEY label" for action a in ctx to a footer's hints (at *len in buf of size n),
  * with the first key in force; nothing when the action has no key there. */
 void keys_hint(char *buf, size_t n, size_t *len, unsigned ctx, action a, const char *label);
+/* The first key in force of action a in ctx, for a sentence ("press %s to set one"); "a key
+ * (none is bound)" when it has none. Good for the next seven calls. */
+const char *keys_name(unsigned ctx, action a);
+
 /* A footer's hints from a list: each action's first key in force (two for a pair, as
  * "Up/Down"), then its label; an action without a key in ctx is left out. Into buf. */
 typedef struct keyhint {

@@ -63,6 +63,25 @@ zsh_comp="$T/_backprep"
 "$BIN" --gen zsh >"$zsh_comp"
 if command -v zsh >/dev/null; then
 	check "the zsh completion parses" zsh -n "$zsh_comp"
+	# an interactive zsh in tmux, with the completion in its fpath, completing for real
+	zsock="$T/zsh.sock"
+	mkdir -p "$T/bin" && ln -sf "$BIN" "$T/bin/backprep"
+	tmux -S "$zsock" -f /dev/null new-session -d -s z -x 120 -y 20 \
+		"env PATH=$T/bin:$PATH ZDOTDIR=$T zsh -f"
+	zsh_wait() { poll 10 bash -c '[[ $(tmux -S "$1" capture-pane -p -t z) == *"$2"* ]]' _ \
+		"$zsock" "$1"; }
+	tmux -S "$zsock" send-keys -t z -l "fpath=($T \$fpath) && autoload -U compinit && \
+compinit -u -D && cd $ROOT/tests/fixtures && clear && echo ready"
+	tmux -S "$zsock" send-keys -t z Enter
+	zsh_wait "ready"
+	tmux -S "$zsock" send-keys -t z "backprep --content e2e it" Tab
+	check "zsh completes backprep it<Tab> to item" zsh_wait "backprep --content e2e item"
+	tmux -S "$zsock" send-keys -t z "api.idempotency-" Tab
+	check "and an item id from the content on the line" \
+		zsh_wait "backprep --content e2e item api.idempotency-key"
+	tmux -S "$zsock" send-keys -t z C-u "backprep export --format " Tab
+	check "and the words of --format" zsh_wait "csv   json"
+	tmux -S "$zsock" kill-server 2>/dev/null
 fi
 check "the zsh completion names every command" \
 	bash -c 'for c in today validate item mocks plan stats doctor export import keys; do
