@@ -147,6 +147,16 @@ static int read_key(sctx *s, const ynode *n, const char *name)
 	return code;
 }
 
+/* What a line being typed takes (tui's field_key): text and the keys that edit it. The
+ * actions of the screens that are a line being typed (the search, the first run's
+ * questions) cannot have them, or they would take them from the line. */
+static bool edits_a_line(int code)
+{
+	return (code >= ' ' && code < 127) || code == KEY_CODE_LEFT || code == KEY_CODE_RIGHT ||
+	       code == KEY_CODE_HOME || code == KEY_CODE_END || code == ('A' & 0x1f) ||
+	       code == ('E' & 0x1f) || code == ('U' & 0x1f);
+}
+
 /* One action's key or list of keys into b; false when one is wrong (reported). */
 static bool read_bind(sctx *s, const ynode *v, const char *name, config_bind *b)
 {
@@ -171,6 +181,11 @@ static bool read_bind(sctx *s, const ynode *v, const char *name, config_bind *b)
 		for (int j = 0; j < b->n; j++)
 			twice |= b->keys[j] == code;
 		if (code < 0) {
+			ok = false;
+		} else if (!(key_table[b->row].ctx & ~(unsigned)(CTX_FIND | CTX_WELCOME)) &&
+			   (edits_a_line(code) || code == KEY_CODE_BACKSPACE)) {
+			s_err(s, kids[i], "'%s' cannot be a key of '%s': it edits the line being typed",
+			      kids[i]->str, name);
 			ok = false;
 		} else if (twice) {
 			s_err(s, kids[i], "'%s' lists the same key twice", name);

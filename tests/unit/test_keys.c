@@ -178,6 +178,9 @@ static void test_errors(void **state)
 		{ "keys:\n  global.help: [a, a]\n", 2, 20, "the same key twice" },
 		{ "keys:\n  today.quit: ctrl-c\n", 2, 15, "the terminal keeps it" },
 		{ "keys: [q]\n", 1, 7, "'keys' must be a map" },
+		{ "keys:\n  find.accept: [enter, x]\n", 2, 24,
+		  "'x' cannot be a key of 'find.accept': it edits the line being typed" },
+		{ "keys:\n  welcome.skip: ctrl-u\n", 2, 17, "it edits the line being typed" },
 		{ "keys:\n  drill.reveal: {a: b}\n", 2, 17, "a key of 'drill.reveal' must be a key name such as space or ctrl-x, not a map" },
 	};
 	bp_config c;
