@@ -249,19 +249,20 @@ static void browse_draw(tui *t)
 		draw_field("Search:", u->text, u->cur);
 	} else {
 		static const keyhint h[] = {
-			{ ACT_FIND, ACT_NONE, "search" },     { ACT_OPEN, ACT_NONE, "details" },
-			{ ACT_AREA, ACT_NONE, "area" },	      { ACT_STATE, ACT_NONE, "state" },
-			{ ACT_WEEK, ACT_NONE, "week" },	      { ACT_LEVEL, ACT_NONE, "level" },
-			{ ACT_STARRED, ACT_NONE, "starred" }, { ACT_SORT, ACT_NONE, "sort" },
-			{ ACT_THESE, ACT_NONE, "drill these" },
-			{ ACT_THESE_COUNT, ACT_NONE, "drill, counted" },
+			{ ACT_SORT, ACT_NONE, "sort" },	      { ACT_THESE, ACT_THESE_COUNT, "drill these" },
 			{ ACT_SUSPEND, ACT_NONE, "suspend" }, { ACT_STAR, ACT_NONE, "star" },
 			{ ACT_BURY, ACT_NONE, "bury" },	      { ACT_RESET, ACT_NONE, "reset" },
 			{ ACT_HELP, ACT_NONE, "help" },	      { ACT_BACK, ACT_NONE, "back" },
 		};
-		char hints[400];
+		char hints[400], rest[300];
 
-		KEYHINTS(hints, CTX_BROWSE, h);
+		/* the five filters as one hint: "a t w l f filter" */
+		KEYHINTS(rest, CTX_BROWSE, h);
+		snprintf(hints, sizeof(hints), "%s search   %s details   %s %s %s %s %s filter   %s",
+			 keys_name(CTX_BROWSE, ACT_FIND), keys_name(CTX_BROWSE, ACT_OPEN),
+			 keys_name(CTX_BROWSE, ACT_AREA), keys_name(CTX_BROWSE, ACT_STATE),
+			 keys_name(CTX_BROWSE, ACT_WEEK), keys_name(CTX_BROWSE, ACT_LEVEL),
+			 keys_name(CTX_BROWSE, ACT_STARRED), rest);
 		draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 	}
 }
