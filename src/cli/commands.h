@@ -38,13 +38,17 @@ typedef struct cli_opt {
 
 typedef int (*cli_run)(const app_opts *o, int argc, char **argv);
 
+typedef struct cli_operand {
+	arg_type type; /* ARG_NONE: no more operands */
+	const char *name; /* "ID", "PATH" */
+} cli_operand;
+
 typedef struct cli_cmd {
 	const char *name;
 	cli_run run;
 	const char *synopsis; /* what follows the name in the usage ("ID [--suspend|...]...") */
-	arg_type operand;     /* what its operands are (ARG_NONE: none) */
-	const char *operand_name; /* "ID", "PATH" */
-	bool operands_many;
+	cli_operand operands[2]; /* the first operand, the second */
+	bool operands_many;   /* the last of them may come again */
 	const cli_opt *opts;  /* ends with a NULL name; may be NULL */
 	const char *help;
 	bool hidden;          /* left out of --help, the man page and completion's words */

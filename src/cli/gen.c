@@ -202,6 +202,16 @@ static int gen_bash(void)
 	     "\tcompopt -o filenames 2>/dev/null\n"
 	     "\tCOMPREPLY=($(compgen \"$1\" -- \"$cur\"))\n"
 	     "}\n"
+	     "# which operand is being typed (0 the first), the values of the options in $1 "
+	     "skipped\n"
+	     "_backprep_nth() {\n"
+	     "\tlocal j n=0\n"
+	     "\tfor ((j = i + 1; j < COMP_CWORD; j++)); do\n"
+	     "\t\tcase \" $1 \" in *\" ${COMP_WORDS[j]} \"*) ((j++)); continue ;; esac\n"
+	     "\t\t[[ ${COMP_WORDS[j]} == -* ]] || ((n++))\n"
+	     "\tdone\n"
+	     "\techo $n\n"
+	     "}\n"
 	     "# item ids from the content the command line names (--content), as backprep "
 	     "finds it\n"
 	     "_backprep_ids() {\n"
@@ -259,8 +269,28 @@ static int gen_bash(void)
 			continue;
 		printf("\t%s)\n\t\tif [[ $cur == -* ]]; then\n\t\t\t_backprep_words \"", c->name);
 		bash_opt_words(c->opts);
-		puts("\"\n\t\telse");
-		bash_values("\t\t\t", c->operand, NULL);
+		puts("\"");
+		if (c->operands[1].type == ARG_NONE && c->operands_many) {
+			puts("\t\telse");
+			bash_values("\t\t\t", c->operands[0].type, NULL);
+		} else if (c->operands[0].type != ARG_NONE) {
+			/* each operand in its place; the last again when it repeats */
+			printf("\t\telse\n\t\t\tcase $(_backprep_nth \"");
+			for (const cli_opt *o = c->opts, *first = NULL; o && o->name; o++)
+				if (o->arg != ARG_NONE) {
+					printf("%s%s", first ? " " : "", o->name);
+					first = o;
+				}
+			printf("\") in\n");
+			for (int k = 0; k < 2 && c->operands[k].type != ARG_NONE; k++) {
+				bool last = k == 1 || c->operands[1].type == ARG_NONE;
+
+				printf("\t\t\t%s)\n", last && c->operands_many ? "*" : k ? "1" : "0");
+				bash_values("\t\t\t\t", c->operands[k].type, NULL);
+				puts("\t\t\t\t;;");
+			}
+			puts("\t\t\t*) COMPREPLY=() ;;\n\t\t\tesac");
+		}
 		puts("\t\tfi ;;");
 	}
 	puts("\tesac\n"
@@ -376,9 +406,13 @@ static int gen_zsh(void)
 		printf("\t\t%s)\n\t\t\t_arguments \\\n", c->name);
 		for (const cli_opt *o = c->opts; o && o->name; o++)
 			zsh_opt(o, "\t\t\t\t");
-		if (c->operand != ARG_NONE)
-			printf("\t\t\t\t'%s:%s:%s' \\\n", c->operands_many ? "*" : "1", c->operand_name,
-			       zsh_action(c->operand));
+		for (int k = 0; k < 2 && c->operands[k].type != ARG_NONE; k++) {
+			bool last = k == 1 || c->operands[1].type == ARG_NONE;
+
+			printf("\t\t\t\t'%s:%s:%s' \\\n",
+			       last && c->operands_many ? "*" : k ? "2" : "1", c->operands[k].name,
+			       zsh_action(c->operands[k].type));
+		}
 		puts("\t\t\t\t&& ret=0 ;;");
 	}
 	puts("\t\tesac ;;\n"

@@ -51,6 +51,10 @@ expect_eq "the formats of export" "$(complete_words export --format c | tr '\n' 
 mkdir -p "$T/files/sub" && touch "$T/files/progress.json"
 expect_eq "files where a file goes" \
 	"$(cd "$T/files" && complete_words import pro | tr '\n' ' ')" "progress.json "
+expect_eq "and no second file where one goes" \
+	"$(cd "$T/files" && complete_words import x.json pro | tr '\n' ' ')" ""
+expect_eq "but a path after a path where many go" \
+	"$(cd "$T/files" && complete_words validate x.yaml pro | tr '\n' ' ')" "progress.json "
 expect_eq "directories for --content" \
 	"$(cd "$T/files" && complete_words --content s | tr '\n' ' ')" "sub "
 expect_eq "item ids of the content on the line" \
