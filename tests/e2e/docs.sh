@@ -41,7 +41,7 @@ check "the bash completion parses" bash -n "$bash_comp"
 # complete WORD... : what Tab offers after the words (the last one is being typed)
 complete_words() {
 	bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _backprep
-		printf "%s\n" "${COMPREPLY[@]}"' _ "$bash_comp" "$BIN" "$@"
+		[ ${#COMPREPLY[@]} -eq 0 ] || printf "%s\n" "${COMPREPLY[@]}"' _ "$bash_comp" "$BIN" "$@"
 }
 expect_eq "bash completes the commands" "$(complete_words st | tr '\n' ' ')" "stats "
 expect_eq "and the options of one" "$(complete_words stats --f | tr '\n' ' ')" "--from "
