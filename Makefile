@@ -82,7 +82,8 @@ DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-
 	       libjansson-dev libcmocka-dev tmux sqlite3 jq procps groff-base zsh
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all run test check bench sim crash fuzz fuzz-run deps install uninstall clean FORCE
+.PHONY: all run test check bench sim crash fuzz fuzz-run deps install uninstall clean FORCE \
+	readme-keys
 
 # Made by the binary from its own tables (src/cli/gen.c): the man page (from its prose in
 # doc/backprep.1.in) and the bash and zsh completions.
@@ -101,6 +102,14 @@ $(B)/backprep.bash: $(BIN)
 $(B)/_backprep: $(BIN)
 	@echo "  GEN     $@"
 	$(Q)$(abspath $(BIN)) --gen zsh >$@.tmp && mv $@.tmp $@
+
+# README.md's key table between its markers, made again from the key table (after adding
+# or changing a key; tests/e2e/docs.sh fails until it is).
+readme-keys: $(BIN)
+	@$(abspath $(BIN)) --gen keys-md >$(B)/keys.md
+	@awk -v f=$(B)/keys.md '/^<!-- end keys -->$$/ { skip = 0 } !skip { print } \
+		/^<!-- keys: / { while ((getline l < f) > 0) print l; skip = 1 }' \
+		README.md >$(B)/README.md && mv $(B)/README.md README.md
 
 # The installed binary finds its content in $(DATADIR), compiled in: the files that use it
 # are built again when PREFIX changes.

@@ -88,6 +88,7 @@ typedef enum {
 	ACT_THESE,    /* the Browser: drill the questions listed, as cram */
 	ACT_THESE_COUNT, /* ...as a drill that counts */
 	ACT_DETAILS,  /* the drill: the question's details */
+	ACT_EXIT,     /* quit from any screen (global.quit: no key unless config.yaml gives one) */
 } action;
 
 /*

@@ -149,7 +149,8 @@ static int read_key(sctx *s, const ynode *n, const char *name)
 
 /* What a line being typed takes (tui's field_key): text and the keys that edit it. The
  * actions of the screens that are a line being typed (the search, the first run's
- * questions) cannot have them, or they would take them from the line. */
+ * questions), and those of every screen, which come before the screen sees a key, cannot
+ * have them, or they would take them from the line. */
 static bool edits_a_line(int code)
 {
 	return (code >= ' ' && code < 127) || code == KEY_CODE_LEFT || code == KEY_CODE_RIGHT ||
@@ -182,7 +183,8 @@ static bool read_bind(sctx *s, const ynode *v, const char *name, config_bind *b)
 			twice |= b->keys[j] == code;
 		if (code < 0) {
 			ok = false;
-		} else if (!(key_table[b->row].ctx & ~(unsigned)(CTX_FIND | CTX_WELCOME)) &&
+		} else if ((!(key_table[b->row].ctx & ~(unsigned)(CTX_FIND | CTX_WELCOME)) ||
+			    key_table[b->row].ctx == CTX_ALL) &&
 			   (edits_a_line(code) || code == KEY_CODE_BACKSPACE)) {
 			s_err(s, kids[i], "'%s' cannot be a key of '%s': it edits the line being typed",
 			      kids[i]->str, name);

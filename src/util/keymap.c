@@ -168,6 +168,8 @@ const keydef key_table[] = {
 	{ "global.help", ACT_HELP, CTX_ALL & ~CTX_HELP, { '?' }, false,
 	  "help: the keys of this screen" },
 	{ "global.redraw", ACT_REDRAW, CTX_ALL, { CTRL('l') }, false, "redraw the screen" },
+	{ "global.quit", ACT_EXIT, CTX_ALL, { 0 }, false,
+	  "quit backprep from any screen, as Ctrl-C does (no key unless config.yaml binds one)" },
 	{ NULL, ACT_NONE, 0, { 0 }, false, NULL },
 };
 

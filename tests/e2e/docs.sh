@@ -11,7 +11,7 @@ if [ -n "$readme" ] && [ "$readme" = "$fresh" ]; then
 else
 	not_ok "README's key table is the key table's" \
 		"$(diff <(printf '%s\n' "$readme") <(printf '%s\n' "$fresh") | head -20)
-(regenerate it with: backprep --gen keys-md)"
+(make readme-keys writes it again)"
 fi
 
 man="$T/backprep.1"

@@ -67,6 +67,19 @@ printf 'keys:\n  drill.reveal: spacebar\n' >"$CONFIG"
 err=$("$BIN" "${CONTENT[@]}" keys 2>&1)
 check "an unknown key name is an error for backprep keys too" \
 	grep -qF "$CONFIG:2:17: 'spacebar' is not a key name for 'drill.reveal'" <<<"$err"
+printf 'keys:\n  global.quit: ctrl-x\n' >"$CONFIG"
+start -- "${CONTENT[@]}"
+wait_for "Up next" >/dev/null
+keys Enter
+wait_for "Drill 1/" >/dev/null
+keys '?' End
+check "help lists global.quit's key, at its end" wait_match "^ *Ctrl-X +quit backprep from any screen"
+keys q
+wait_for "Drill 1/" >/dev/null
+keys C-x
+expect_eq "global.quit bound to Ctrl-X quits from the drill, with status 0" "$(exit_status)" 0
+check "and leaves the terminal as it found it" terminal_restored
+
 printf 'keys:\n  drill.reveel: x\n' >"$CONFIG"
 start -- "${CONTENT[@]}"
 check "the trainer does not open on a broken keys: entry" \

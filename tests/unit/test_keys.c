@@ -123,10 +123,11 @@ static void test_remap(void **state)
 		 "  drill.reveal: [x, enter]\n"
 		 "  today.stats: T\n"
 		 "  today.quit: [q, ctrl-x]\n"
-		 "  drill.hint: []\n",
+		 "  drill.hint: []\n"
+		 "  global.quit: f10\n",
 		 &c, &e) < 0)
 		fail_msg("%d:%d: %s", e.line, e.col, e.msg);
-	assert_int_equal(c.n_binds, 4);
+	assert_int_equal(c.n_binds, 5);
 	/* loading checks, it does not bind: the app does (config_use_keys) */
 	assert_int_equal(keymap_lookup(CTX_ASK, 'x', &arg), ACT_NONE);
 	config_use_keys(&c);
@@ -145,6 +146,8 @@ static void test_remap(void **state)
 	assert_false(keymap_rebound(keymap_find("drill.accept")));
 	assert_string_equal(keymap_keys_name(keymap_find("drill.hint"), buf, sizeof(buf)),
 			    "(none)");
+	assert_int_equal(keymap_lookup(CTX_GRADE, KEY_CODE_F1 + 9, &arg), ACT_EXIT);
+	assert_int_equal(keymap_lookup(CTX_FIND, KEY_CODE_F1 + 9, &arg), ACT_EXIT);
 	/* the digits stay where they were */
 	assert_int_equal(keymap_lookup(CTX_GRADE, '3', &arg), ACT_GRADE);
 	assert_int_equal(arg, 3);
@@ -181,6 +184,9 @@ static void test_errors(void **state)
 		{ "keys:\n  find.accept: [enter, x]\n", 2, 24,
 		  "'x' cannot be a key of 'find.accept': it edits the line being typed" },
 		{ "keys:\n  welcome.skip: ctrl-u\n", 2, 17, "it edits the line being typed" },
+		{ "keys:\n  global.quit: Q\n", 2, 16, "'Q' cannot be a key of 'global.quit'" },
+		{ "keys:\n  global.quit: [ctrl-x, ctrl-l]\n", 2, 25,
+		  "'Ctrl-L' would be the key of both global.quit and global.redraw on Today" },
 		{ "keys:\n  drill.reveal: {a: b}\n", 2, 17, "a key of 'drill.reveal' must be a key name such as space or ctrl-x, not a map" },
 	};
 	bp_config c;
