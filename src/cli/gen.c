@@ -158,6 +158,18 @@ static int gen_man(void)
 	return ferror(stdin) || fflush(stdout) ? 1 : 0;
 }
 
+/* The names of the options that take a value, with sep between them. */
+static void value_opts(const cli_opt *opts, const char *sep)
+{
+	const char *s = "";
+
+	for (const cli_opt *o = opts; o && o->name; o++)
+		if (o->arg != ARG_NONE) {
+			printf("%s%s", s, o->name);
+			s = sep;
+		}
+}
+
 /* The words of a command line that complete an argument of this type (bash). */
 static void bash_values(const char *indent, arg_type t, const char *choices)
 {
@@ -224,11 +236,7 @@ static int gen_bash(void)
 	     "\tfor ((i = 1; i < COMP_CWORD; i++)); do\n"
 	     "\t\tcase ${COMP_WORDS[i]} in");
 	printf("\t\t");
-	for (const cli_opt *o = cli_options, *first = NULL; o->name; o++)
-		if (o->arg != ARG_NONE) {
-			printf("%s%s", first ? "|" : "", o->name);
-			first = o;
-		}
+	value_opts(cli_options, "|");
 	puts(")\n"
 	     "\t\t\tpre+=(\"${COMP_WORDS[i]}\" \"${COMP_WORDS[i + 1]}\")\n"
 	     "\t\t\t((i++)) ;;\n"
@@ -276,11 +284,7 @@ static int gen_bash(void)
 		} else if (c->operands[0].type != ARG_NONE) {
 			/* each operand in its place; the last again when it repeats */
 			printf("\t\telse\n\t\t\tcase $(_backprep_nth \"");
-			for (const cli_opt *o = c->opts, *first = NULL; o && o->name; o++)
-				if (o->arg != ARG_NONE) {
-					printf("%s%s", first ? " " : "", o->name);
-					first = o;
-				}
+			value_opts(c->opts, " ");
 			printf("\") in\n");
 			for (int k = 0; k < 2 && c->operands[k].type != ARG_NONE; k++) {
 				bool last = k == 1 || c->operands[1].type == ARG_NONE;
@@ -366,11 +370,7 @@ static int gen_zsh(void)
 	     "\tfor ((i = 2; i < CURRENT; i++)); do\n"
 	     "\t\tcase $words[i] in");
 	printf("\t\t");
-	for (const cli_opt *o = cli_options, *first = NULL; o->name; o++)
-		if (o->arg != ARG_NONE) {
-			printf("%s%s", first ? "|" : "", o->name);
-			first = o;
-		}
+	value_opts(cli_options, "|");
 	puts(") backprep_pre+=($words[i] $words[i+1]); ((i++)) ;;\n"
 	     "\t\t-*) backprep_pre+=($words[i]) ;;\n"
 	     "\t\t*) break ;;\n"
