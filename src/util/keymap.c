@@ -33,7 +33,8 @@ const keydef key_table[] = {
 	{ "today.cram", ACT_CRAM, CTX_TODAY, { 'c' }, false,
 	  "cram: the items you are least likely to recall at the interview (schedules unchanged)" },
 	{ "today.interview", ACT_INTERVIEW, CTX_TODAY, { 'i' }, false,
-	  "set or clear the interview date" },
+	  "set or clear the interview date (the field holds the current one; Ctrl-U then Enter "
+	  "clears it)" },
 	{ "today.plan", ACT_PLAN, CTX_TODAY, { 'p' }, false,
 	  "the plan: weeks, days, milestones, progress" },
 	{ "today.profile", ACT_PROFILE, CTX_TODAY, { 'r' }, false,
@@ -71,7 +72,8 @@ const keydef key_table[] = {
 	{ "drill.details", ACT_DETAILS, DRILL_Q, { 'I' }, false,
 	  "the question's details: memory, history, why it is scheduled (q comes back)" },
 	{ "drill.back", ACT_BACK, CTX_DRILL, { 'q' }, false,
-	  "leave the drill (confirmed answers are saved)" },
+	  "leave the drill (confirmed answers are saved): to its summary, or to Today when "
+	  "nothing was answered" },
 	{ "summary.stats", ACT_STATS, CTX_SUMMARY, { 't' }, false,
 	  "stats: activity, streaks, mastery, retention, the forecast, time, mocks" },
 	{ "summary.back", ACT_BACK, CTX_SUMMARY, { ENTER, 'q', ESC }, false, "back to Today" },
