@@ -33,8 +33,7 @@ const keydef key_table[] = {
 	{ "today.cram", ACT_CRAM, CTX_TODAY, { 'c' }, false,
 	  "cram: the items you are least likely to recall at the interview (schedules unchanged)" },
 	{ "today.interview", ACT_INTERVIEW, CTX_TODAY, { 'i' }, false,
-	  "set or clear the interview date (the field holds the current one; Ctrl-U then Enter "
-	  "clears it)" },
+	  "set or clear the interview date (Ctrl-U then Enter clears it)" },
 	{ "today.plan", ACT_PLAN, CTX_TODAY, { 'p' }, false,
 	  "the plan: weeks, days, milestones, progress" },
 	{ "today.profile", ACT_PROFILE, CTX_TODAY, { 'r' }, false,
