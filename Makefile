@@ -9,7 +9,11 @@ VERSION = 0.1.0
 PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(PREFIX)/bin
-DATADIR = $(PREFIX)/share/backprep
+DATAROOTDIR = $(PREFIX)/share
+DATADIR = $(DATAROOTDIR)/backprep
+MANDIR = $(DATAROOTDIR)/man
+BASHCOMPDIR = $(DATAROOTDIR)/bash-completion/completions
+ZSHCOMPDIR = $(DATAROOTDIR)/zsh/site-functions
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
@@ -78,12 +82,44 @@ Q = @
 endif
 
 DEB_PACKAGES = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-	       libjansson-dev libcmocka-dev tmux sqlite3 jq procps python3
+	       libjansson-dev libcmocka-dev tmux sqlite3 jq procps python3 groff-base zsh
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all run test check bench sim crash fuzz fuzz-run deps install uninstall clean
+.PHONY: all run test check bench sim crash fuzz fuzz-run deps install uninstall clean FORCE \
+	readme-keys
 
-all: $(BIN)
+# Made by the binary from its own tables (src/cli/gen.c): the man page (from its prose in
+# doc/backprep.1.in) and the bash and zsh completions.
+GEN = $(B)/backprep.1 $(B)/backprep.bash $(B)/_backprep
+
+all: $(BIN) $(GEN)
+
+$(B)/backprep.1: doc/backprep.1.in $(BIN)
+	@echo "  GEN     $@"
+	$(Q)$(abspath $(BIN)) --gen man <$< >$@.tmp && mv $@.tmp $@
+
+$(B)/backprep.bash: $(BIN)
+	@echo "  GEN     $@"
+	$(Q)$(abspath $(BIN)) --gen bash >$@.tmp && mv $@.tmp $@
+
+$(B)/_backprep: $(BIN)
+	@echo "  GEN     $@"
+	$(Q)$(abspath $(BIN)) --gen zsh >$@.tmp && mv $@.tmp $@
+
+# README.md's key table between its markers, made again from the key table (after adding
+# or changing a key; tests/e2e/docs.sh fails until it is).
+readme-keys: $(BIN)
+	@$(abspath $(BIN)) --gen keys-md >$(B)/keys.md
+	@awk -v f=$(B)/keys.md '/^<!-- end keys -->$$/ { skip = 0 } !skip { print } \
+		/^<!-- keys: / { while ((getline l < f) > 0) print l; skip = 1 }' \
+		README.md >$(B)/README.md && mv $(B)/README.md README.md
+
+# The installed binary finds its content in $(DATADIR), compiled in: the files that use it
+# are built again when PREFIX changes.
+$(B)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(B)/src/engine/app.o $(B)/src/cli/gen.o: $(B)/datadir.stamp
 
 $(BIN): $(CLI_OBJ) $(TUI_OBJ) $(RUNNER_OBJ) $(B)/libbackprep.a
 	@echo "  LD      $@"
@@ -214,8 +250,10 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) $(SIM_BIN)
 	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) $(FUZZ_REPLAY_BIN)
+	@$(MAKE) --no-print-directory $(GEN)
 	@BACKPREP_BIN=$(abspath $(BIN)) BACKPREP_UNIT_DIR=$(abspath $(B)/tests) \
-		BACKPREP_SIM_BIN=$(abspath $(SIM_BIN)) bash tests/run
+		BACKPREP_SIM_BIN=$(abspath $(SIM_BIN)) BACKPREP_BUILD=$(abspath $(B)) \
+		BACKPREP_SAN=$(SAN) bash tests/run
 
 check:
 	@$(MAKE) --no-print-directory B=build/san SAN=1 test
@@ -227,21 +265,32 @@ crash: deps
 	@CRASH_N=$(N) BACKPREP_BIN=$(abspath $(BIN)) bash tests/e2e/crash.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory $(BENCH_BIN)
+	@$(MAKE) --no-print-directory $(BENCH_BIN) $(BIN)
 	@for b in $(BENCH_BIN); do ./$$b || exit 1; done
+	@BACKPREP_BIN=$(abspath $(BIN)) bash tests/bench/ids.sh
 
 sim: deps
 	@$(MAKE) --no-print-directory $(SIM_BIN)
 	./$(SIM_BIN)
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content
+# The binary, its content, the man page and the completions; uninstall removes exactly
+# these (and backprep's own directories once empty). tests/e2e/install.sh checks both.
+CONTENT_FILES = $(notdir $(wildcard content/*.yaml))
+
+install: $(BIN) $(GEN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/backprep
-	install -m 644 content/*.yaml $(DESTDIR)$(DATADIR)/content/
+	install -m 644 $(addprefix content/,$(CONTENT_FILES)) $(DESTDIR)$(DATADIR)/content/
+	install -m 644 $(B)/backprep.1 $(DESTDIR)$(MANDIR)/man1/backprep.1
+	install -m 644 $(B)/backprep.bash $(DESTDIR)$(BASHCOMPDIR)/backprep
+	install -m 644 $(B)/_backprep $(DESTDIR)$(ZSHCOMPDIR)/_backprep
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/backprep
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(BINDIR)/backprep $(DESTDIR)$(MANDIR)/man1/backprep.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/backprep $(DESTDIR)$(ZSHCOMPDIR)/_backprep \
+		$(addprefix $(DESTDIR)$(DATADIR)/content/,$(CONTENT_FILES))
+	-rmdir $(DESTDIR)$(DATADIR)/content $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf build backprep

@@ -132,6 +132,11 @@ int app_last_mock(bp_app *app, int64_t *day, bp_error *e);
 /* The content directories, in the order DESIGN.md gives ("Files on the user's machine"). */
 size_t app_content_dirs(const app_opts *o, char dirs[][PATHS_MAX], size_t max);
 
+/* Reads config.yaml ($XDG_CONFIG_HOME/backprep/config.yaml, its path into path) into cfg and
+ * makes its keys the keys in force; 0 also when there is none (path is "" when it has no
+ * place). app_open does this first. */
+int app_load_config(bp_config *cfg, char *path, size_t n, bp_error *e);
+
 /* Loads content (problems go to app->problems), then opens the progress file. */
 int app_open(bp_app *app, const app_opts *o, bp_error *e);
 void app_close(bp_app *app);

@@ -215,6 +215,11 @@ const char *kind_name(bp_kind k);
 int catalog_load(const char *const *paths, size_t n_paths, catalog **out, bp_diags *diags);
 void catalog_free(catalog *c);
 
+/* Calls fn with the id of each item in the packs of paths (as catalog_load finds them), in
+ * file order, fast and unchecked: for the shell's completion (`backprep ids`). */
+typedef void (*catalog_id_fn)(const char *id, void *ctx);
+void catalog_ids(const char *const *paths, size_t n_paths, catalog_id_fn fn, void *ctx);
+
 /* Reads `path` as the plan, whatever its name, in place of the one loaded; a broken file
  * is reported and the loaded plan kept. */
 void catalog_use_plan(catalog *c, const char *path, bp_diags *diags);

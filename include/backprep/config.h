@@ -10,8 +10,18 @@
 #include <stdint.h>
 
 #include "backprep/error.h"
+#include "backprep/keymap.h"
 
-enum { CONFIG_MAX_STEPS = 8, CONFIG_STEP_CLASSES = 6 /* open coding scenario choice design long */ };
+enum { CONFIG_MAX_STEPS = 8,
+       CONFIG_STEP_CLASSES = 6 /* open coding scenario choice design long */,
+       CONFIG_MAX_BINDS = 256 };
+
+/* keys: one action's keys in force, in place of its defaults (keymap.h). */
+typedef struct config_bind {
+	int row; /* in key_table */
+	int n;   /* 0 unbinds it */
+	int keys[KEYMAP_MAX_KEYS];
+} config_bind;
 
 typedef struct bp_config {
 	bool loaded;          /* a file was read */
@@ -33,11 +43,18 @@ typedef struct bp_config {
 	int steps_by_kind[CONFIG_STEP_CLASSES][CONFIG_MAX_STEPS];
 	int long_minutes;     /* 0: not set */
 	double deadline_recall; /* 0: not set */
+	int n_binds;          /* keys: each action rebound, in the file's order */
+	config_bind binds[CONFIG_MAX_BINDS];
 } bp_config;
 
 void config_defaults(bp_config *c);
 
-/* Reads path into c (defaults first). 0 when the file is missing or good. */
+/* Reads path into c (defaults first). 0 when the file is missing or good. An action's keys
+ * under `keys:` are checked against the key table: an unknown action or key name, or a key
+ * that two actions would answer on one screen, is an error at its file:line:col. */
 int config_load(const char *path, bp_config *c, bp_error *e);
+
+/* Makes c's keys the keys in force (keymap_bind), over the defaults. */
+void config_use_keys(const bp_config *c);
 
 #endif

@@ -8,51 +8,7 @@
 #include "backprep/clock.h"
 #include "backprep/tui.h"
 #include "cli.h"
-
-void cli_usage(FILE *f)
-{
-	fputs("usage: backprep [--db PATH] [--content DIR]... [--plan FILE] [COMMAND]\n"
-	      "\n"
-	      "A terminal trainer for backend engineering interviews.\n"
-	      "\n"
-	      "commands:\n"
-	      "  (none)                   open the trainer on the Today screen\n"
-	      "  today [--json]           print today's plan, figures and queue\n"
-	      "  validate [--strict] [--run] [PATH...]\n"
-	      "                           check content files (default: the content in use);\n"
-	      "                           every problem as file:line:col: message; --run also\n"
-	      "                           runs each reference solution against its tests\n"
-	      "  run ITEM-ID [FILE] [--json]\n"
-	      "                           run a solution (default: the one e edits in the\n"
-	      "                           trainer) against a coding item's tests; exit 0 only\n"
-	      "                           when all pass\n"
-	      "  item ID [--suspend|--unsuspend|--star|--unstar|--unbury|--reset]...\n"
-	      "                           an item's schedule, recall, review history and\n"
-	      "                           events; the options record those events first\n"
-	      "  mocks [--json]           the mock rounds taken, their scores, each dimension's\n"
-	      "                           trend, and whether you are ready\n"
-	      "  plan [--json] [--start DATE] [--interview DATE|none]\n"
-	      "                           the plan and its progress; set its dates\n"
-	      "  stats [--json] [--from DATE] [--to DATE]\n"
-	      "                           activity, streaks, mastery, retention, the forecast,\n"
-	      "                           time per answer and mock scores\n"
-	      "  doctor                   check the database; rebuild cards and stats from the log\n"
-	      "  export [--format json|csv] [-o FILE]\n"
-	      "                           write all progress (default: JSON to stdout)\n"
-	      "  import FILE              merge a JSON export into the progress file\n"
-	      "  help                     show this help\n"
-	      "\n"
-	      "options:\n"
-	      "  --db PATH                the progress file (default: $BACKPREP_DB, else\n"
-	      "                           $XDG_DATA_HOME/backprep/progress.db)\n"
-	      "  --content DIR            a content directory; repeatable (default:\n"
-	      "                           $BACKPREP_CONTENT, else the installed packs)\n"
-	      "  --plan FILE              your own plan in place of the shipped plan.yaml\n"
-	      "                           (also read from $XDG_DATA_HOME/backprep/plan.yaml)\n"
-	      "  -h, --help               show this help\n"
-	      "  -V, --version            show the version\n",
-	      f);
-}
+#include "commands.h"
 
 int cli_usage_error(const char *fmt, ...)
 {
@@ -183,6 +139,9 @@ int main(int argc, char **argv)
 			printf("backprep %s\n", BP_VERSION);
 			return 0;
 		}
+		/* hidden, for the build: the man page and the completions from the tables */
+		if (strcmp(argv[i], "--gen") == 0 && i + 2 == argc)
+			return cli_gen(argv[i + 1]);
 		if (strncmp(argv[i], "--db", 4) == 0 && (v = flag_value(argc, argv, &i, "--db"))) {
 			o.db = v;
 		} else if (strncmp(argv[i], "--content", 9) == 0 &&
@@ -202,29 +161,11 @@ int main(int argc, char **argv)
 	}
 	if (i == argc)
 		return run_tui(&o);
-	if (strcmp(argv[i], "today") == 0)
-		return cmd_today(&o, argc - i - 1, argv + i + 1);
-	if (strcmp(argv[i], "validate") == 0)
-		return cmd_validate(&o, argc - i - 1, argv + i + 1);
-	if (strcmp(argv[i], "plan") == 0)
-		return cmd_plan(&o, argc - i - 1, argv + i + 1);
-	if (strcmp(argv[i], "stats") == 0)
-		return cmd_stats(&o, argc - i - 1, argv + i + 1);
-	if (strcmp(argv[i], "doctor") == 0)
-		return cmd_doctor(&o, argc - i - 1, argv + i + 1);
-	if (strcmp(argv[i], "mocks") == 0)
-		return cmd_mocks(&o, argc - i - 1, argv + i + 1);
-	if (strcmp(argv[i], "item") == 0)
-		return cmd_item(&o, argc - i - 1, argv + i + 1);
-	if (strcmp(argv[i], "export") == 0)
-		return cmd_export(&o, argc - i - 1, argv + i + 1);
-	if (strcmp(argv[i], "import") == 0)
-		return cmd_import(&o, argc - i - 1, argv + i + 1);
-	if (strcmp(argv[i], "run") == 0)
-		return cmd_run(&o, argc - i - 1, argv + i + 1);
-	if (strcmp(argv[i], "help") == 0) {
-		cli_usage(stdout);
-		return 0;
+	{
+		const cli_cmd *c = cli_command(argv[i]);
+
+		if (c)
+			return c->run(&o, argc - i - 1, argv + i + 1);
 	}
 	return cli_usage_error("unknown command '%s'", argv[i]);
 }

@@ -105,11 +105,173 @@ static void read_scheduler(sctx *s, const ynode *n, bp_config *c)
 		s_num(s, v, "deadline_recall", "'scheduler'", 0.5, 0.99, &c->deadline_recall);
 }
 
+/* What a terminal in cbreak mode keeps for itself: these never reach backprep. */
+static const char *taken_by_terminal(int code)
+{
+	switch (code) {
+	case 'C' & 0x1f:
+		return "it interrupts (SIGINT)";
+	case 'Z' & 0x1f:
+		return "it suspends (SIGTSTP)";
+	case 'S' & 0x1f:
+	case 'Q' & 0x1f:
+		return "it is flow control (XOFF/XON)";
+	default:
+		return NULL;
+	}
+}
+
+/* One key name of action `name`; -1 when it is no key (reported). */
+static int read_key(sctx *s, const ynode *n, const char *name)
+{
+	char q[S_QUOTE_MAX];
+	const char *why;
+	int code;
+
+	if (n->type != YN_SCALAR) {
+		s_err(s, n, "a key of '%s' must be a key name such as space or ctrl-x, not a %s",
+		      name, n->type == YN_SEQ ? "list in a list" : "map");
+		return -1;
+	}
+	if (strlen(n->str) != n->len || (code = keymap_parse_key(n->str)) < 0) {
+		s_err(s, n,
+		      "'%s' is not a key name for '%s': use a single character, space, enter, tab, "
+		      "backspace, esc, up, down, left, right, pgup, pgdn, home, end, f1-f12 or "
+		      "ctrl-a..ctrl-z",
+		      s_quote(n, q), name);
+		return -1;
+	}
+	if ((why = taken_by_terminal(code))) {
+		s_err(s, n, "'%s' cannot be bound: the terminal keeps it (%s)", s_quote(n, q), why);
+		return -1;
+	}
+	return code;
+}
+
+/* What a line being typed takes (tui's field_key): text and the keys that edit it. The
+ * actions of the screens that are a line being typed (the search, the first run's
+ * questions), and those of every screen, which come before the screen sees a key, cannot
+ * have them, or they would take them from the line. */
+static bool edits_a_line(int code)
+{
+	return (code >= ' ' && code < 127) || code == KEY_CODE_LEFT || code == KEY_CODE_RIGHT ||
+	       code == KEY_CODE_HOME || code == KEY_CODE_END || code == ('A' & 0x1f) ||
+	       code == ('E' & 0x1f) || code == ('U' & 0x1f);
+}
+
+/* One action's key or list of keys into b; false when one is wrong (reported). */
+static bool read_bind(sctx *s, const ynode *v, const char *name, config_bind *b)
+{
+	const ynode *one[1] = { v };
+	const ynode *const *kids = one;
+	size_t n = 1;
+	bool ok = true;
+
+	if (v->type == YN_SEQ) {
+		kids = (const ynode *const *)v->kids;
+		n = v->n;
+	}
+	if (n > KEYMAP_MAX_KEYS) {
+		s_err(s, v, "'%s' takes at most %d keys", name, KEYMAP_MAX_KEYS);
+		return false;
+	}
+	b->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		int code = read_key(s, kids[i], name);
+		bool twice = false;
+
+		for (int j = 0; j < b->n; j++)
+			twice |= b->keys[j] == code;
+		if (code < 0) {
+			ok = false;
+		} else if ((!(key_table[b->row].ctx & ~(unsigned)(CTX_FIND | CTX_WELCOME)) ||
+			    key_table[b->row].ctx == CTX_ALL) &&
+			   (edits_a_line(code) || code == KEY_CODE_BACKSPACE)) {
+			s_err(s, kids[i], "'%s' cannot be a key of '%s': it edits the line being typed",
+			      kids[i]->str, name);
+			ok = false;
+		} else if (twice) {
+			s_err(s, kids[i], "'%s' lists the same key twice", name);
+			ok = false;
+		} else {
+			b->keys[b->n++] = code;
+		}
+	}
+	return ok;
+}
+
+/*
+ * keys: {drill.reveal: [space, enter], today.stats: g}. Each value replaces the action's
+ * default keys; [] unbinds it. The result may not have one key answer two actions in one
+ * context; the bind that makes it so is reported at its key.
+ */
+static void read_keys(sctx *s, const ynode *n, bp_config *c)
+{
+	char q[S_QUOTE_MAX], keyname[32];
+	const ynode *at[CONFIG_MAX_BINDS];
+
+	if (n->type != YN_MAP) {
+		s_err(s, n, "'keys' must be a map of action names to a key or a list of keys, "
+			    "such as drill.reveal: [space, enter]");
+		return;
+	}
+	for (size_t i = 0; i + 1 < n->n; i += 2) {
+		const ynode *k = n->kids[i], *v = n->kids[i + 1];
+		config_bind b = { 0 };
+
+		if (k->type != YN_SCALAR || strlen(k->str) != k->len ||
+		    (b.row = keymap_find(k->str)) < 0) {
+			if (k->type != YN_SCALAR)
+				s_err(s, k, "an action in 'keys' must be a name such as drill.reveal");
+			else
+				s_err(s, k, "'%s' is not an action; `backprep keys` lists them",
+				      s_quote(k, q));
+			continue;
+		}
+		if (key_table[b.row].range) {
+			s_err(s, k, "'%s' takes the digits %c-%c, which cannot be rebound", k->str,
+			      key_table[b.row].keys[0], key_table[b.row].keys[1]);
+			continue;
+		}
+		if (!read_bind(s, v, k->str, &b) || c->n_binds == CONFIG_MAX_BINDS)
+			continue;
+		at[c->n_binds] = v;
+		c->binds[c->n_binds++] = b;
+	}
+	/* the keys in force as they would be, checked for a key two actions answer */
+	config_use_keys(c);
+	for (int i = 0; i < c->n_binds; i++) {
+		const config_bind *b = &c->binds[i];
+
+		for (int j = 0; j < b->n; j++) {
+			unsigned ctx;
+			int other = keymap_conflict(b->row, b->keys[j], &ctx);
+
+			if (other < 0)
+				continue;
+			s_err(s, at[i]->type == YN_SEQ ? at[i]->kids[j] : at[i],
+			      "'%s' would be the key of both %s and %s on %s",
+			      keymap_key_name(b->keys[j], keyname, sizeof(keyname)),
+			      key_table[b->row].name, key_table[other].name,
+			      keymap_ctx_title(ctx));
+			break;
+		}
+	}
+	keymap_reset();
+}
+
+void config_use_keys(const bp_config *c)
+{
+	keymap_reset();
+	for (int i = 0; i < c->n_binds; i++)
+		keymap_bind(c->binds[i].row, c->binds[i].keys, c->binds[i].n);
+}
+
 static void read_config(sctx *s, const ynode *root, bp_config *c)
 {
 	static const sfield f[] = { { "daily_minutes", false }, { "new_per_day", false },
 				    { "interview_date", false }, { "scheduler", false },
-				    { NULL, false } };
+				    { "keys", false },		   { NULL, false } };
 	static const sfield *const t[] = { f, NULL };
 	const ynode *v;
 	int64_t at;
@@ -131,6 +293,8 @@ static void read_config(sctx *s, const ynode *root, bp_config *c)
 	}
 	if ((v = ytree_get(root, "scheduler")))
 		read_scheduler(s, v, c);
+	if ((v = ytree_get(root, "keys")))
+		read_keys(s, v, c);
 }
 
 int config_load(const char *path, bp_config *c, bp_error *e)

@@ -87,17 +87,27 @@ static void apply_config(const bp_config *c, fsrs_params *p)
 	}
 }
 
-static int load_config(bp_app *app, bp_error *e)
+int app_load_config(bp_config *cfg, char *path, size_t n, bp_error *e)
 {
 	char dir[PATHS_MAX];
 
-	config_defaults(&app->cfg);
+	config_defaults(cfg);
+	path[0] = '\0';
 	if (paths_config_dir(dir, sizeof(dir), NULL) < 0)
 		return 0;
-	if ((size_t)snprintf(app->config_path, sizeof(app->config_path), "%s/config.yaml", dir) >=
-	    sizeof(app->config_path))
+	if ((size_t)snprintf(path, n, "%s/config.yaml", dir) >= n) {
+		path[0] = '\0';
 		return 0;
-	return config_load(app->config_path, &app->cfg, e);
+	}
+	if (config_load(path, cfg, e) < 0)
+		return -1;
+	config_use_keys(cfg);
+	return 0;
+}
+
+static int load_config(bp_app *app, bp_error *e)
+{
+	return app_load_config(&app->cfg, app->config_path, sizeof(app->config_path), e);
 }
 
 /* A person's own plan replaces the shipped one: --plan, else plan.yaml in the data dir. */

@@ -241,13 +241,29 @@ static void browse_draw(tui *t)
 		put_str(4, 2, "No question matches. Esc clears the search; a, t, w, l, f cycle back.",
 			style(ATTR_DIM));
 	if (u->typing) {
-		draw_footer("", t->msg[0] ? t->msg : "Enter: the list · Esc: clear the search",
-			    style(t->msg[0] ? ATTR_GOOD : ATTR_DIM));
+		char hint[100];
+
+		snprintf(hint, sizeof(hint), "%s: the list · %s: clear the search",
+			 keys_name(CTX_FIND, ACT_ACCEPT), keys_name(CTX_FIND, ACT_CLEAR));
+		draw_footer("", t->msg[0] ? t->msg : hint, style(t->msg[0] ? ATTR_GOOD : ATTR_DIM));
 		draw_field("Search:", u->text, u->cur);
 	} else {
-		draw_footer("/ search   Enter details   a t w l f filter   o sort   D/C drill these   "
-			    "s suspend   * star   b bury   R reset   ? help   q back",
-			    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+		static const keyhint h[] = {
+			{ ACT_SORT, ACT_NONE, "sort" },	      { ACT_THESE, ACT_THESE_COUNT, "drill these" },
+			{ ACT_SUSPEND, ACT_NONE, "suspend" }, { ACT_STAR, ACT_NONE, "star" },
+			{ ACT_BURY, ACT_NONE, "bury" },	      { ACT_RESET, ACT_NONE, "reset" },
+			{ ACT_HELP, ACT_NONE, "help" },	      { ACT_BACK, ACT_NONE, "back" },
+		};
+		char hints[400], rest[300];
+
+		/* the five filters as one hint: "a t w l f filter" */
+		KEYHINTS(rest, CTX_BROWSE, h);
+		snprintf(hints, sizeof(hints), "%s search   %s details   %s %s %s %s %s filter   %s",
+			 keys_name(CTX_BROWSE, ACT_FIND), keys_name(CTX_BROWSE, ACT_OPEN),
+			 keys_name(CTX_BROWSE, ACT_AREA), keys_name(CTX_BROWSE, ACT_STATE),
+			 keys_name(CTX_BROWSE, ACT_WEEK), keys_name(CTX_BROWSE, ACT_LEVEL),
+			 keys_name(CTX_BROWSE, ACT_STARRED), rest);
+		draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 	}
 }
 

@@ -1,6 +1,5 @@
 /* drill: one question at a time — ask, hint, reveal, tick, grade. */
 #include <curses.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -86,9 +85,15 @@ static void add_points(doc *d, const session *s, const bp_item *it, bool reveale
 	bool choice = it->kind == KIND_CHOICE;
 
 	doc_blank(d);
-	if (choice)
-		doc_heading(d, revealed ? "Choices ([x] picked; each right answer is marked)"
-					: "Choices: press 1-9 to pick, then Space to check");
+	if (choice && revealed) {
+		doc_heading(d, "Choices ([x] picked; each right answer is marked)");
+	} else if (choice) {
+		char head[80];
+
+		snprintf(head, sizeof(head), "Choices: press 1-9 to pick, then %s to check",
+			 keys_name(CTX_ASK, ACT_REVEAL));
+		doc_heading(d, doc_keep(d, head));
+	}
 	else
 		doc_heading(d, it->kind == KIND_SCENARIO && it->key_points.n == 0
 				       ? "Steps: press 1-9 for each one you handled"
@@ -130,7 +135,7 @@ static void build(tui *t, int width)
 	if (ph == SESSION_DONE) {
 		doc_printf(d, style(ATTR_GOOD), "Drill done: %zu answered and saved.",
 			   session_answered(s));
-		doc_text(d, "Press q for the summary.", 0, 0, TEXT_PROSE);
+		doc_printf(d, 0, "Press %s for the summary.", keys_name(CTX_DONE, ACT_BACK));
 		return;
 	}
 	doc_text(d, it->prompt, 0, A_BOLD, TEXT_PROSE);
@@ -201,49 +206,54 @@ static void draw_grade_bar(const session *s, int64_t interview, int y)
 	put_str(y + 1, 1, info, style(ATTR_DIM));
 }
 
-/* Appends to out (n bytes) at *k. */
-BP_PRINTF(4, 5) static void append(char *out, size_t n, size_t *k, const char *fmt, ...)
-{
-	va_list ap;
-	int w;
-
-	va_start(ap, fmt);
-	w = vsnprintf(out + *k, n - *k, fmt, ap);
-	va_end(ap);
-	*k = w < 0 || *k + (size_t)w >= n ? n - 1 : *k + (size_t)w;
-}
-
 /* Every key that works now, the most used first (the footer closes up from the middle). */
-static void drill_hints(const session *s, bool scrolls, char *out, size_t n)
+static void drill_hints(const session *s, unsigned ctx, bool scrolls, char *out, size_t n)
 {
 	const bp_item *it = session_item(s);
 	session_phase ph = session_phase_of(s);
 	bool undo = session_undo_what(s) != NULL, choice = it && it->kind == KIND_CHOICE;
-	char hint[32] = "";
+	char label[48];
 	size_t k = 0;
 
 	out[0] = '\0';
-	if (it && it->hints.n && ph == SESSION_ASK)
-		snprintf(hint, sizeof(hint), "h hint (%d left)   ",
-			 it->hints.n - session_hints_shown(s));
-	if (ph == SESSION_ASK && it && session_walk(s))
-		append(out, n, &k, "%s   1-9 tick   %s", walk_next_hint(session_walk(s)), hint);
-	else if (ph == SESSION_ASK && it)
-		append(out, n, &k, "Space reveal   %s%s%s", choice ? "1-9 pick   " : "",
-		       solve_can(it) ? "e edit   r run   " : "", hint);
-	else if (ph == SESSION_REVEALED)
-		append(out, n, &k, "%s   Enter grade   %s", choice ? "1-9 change a pick" : "1-9 tick covered",
-		       solve_can(it) ? "e edit   r run   " : "");
-	else if (ph == SESSION_GRADE)
-		append(out, n, &k, "1-4 grade   Enter take %s   Esc back   ", grade_names[session_suggested(s)]);
+	if (ph == SESSION_ASK && it && session_walk(s)) {
+		keys_hint(out, n, &k, ctx, ACT_REVEAL, walk_next_hint(session_walk(s)));
+		keys_hint(out, n, &k, ctx, ACT_TICK, "tick");
+	} else if (ph == SESSION_ASK && it) {
+		keys_hint(out, n, &k, ctx, ACT_REVEAL, "reveal");
+		if (choice)
+			keys_hint(out, n, &k, ctx, ACT_TICK, "pick");
+	} else if (ph == SESSION_REVEALED) {
+		keys_hint(out, n, &k, ctx, ACT_TICK, choice ? "change a pick" : "tick covered");
+		keys_hint(out, n, &k, ctx, ACT_TO_GRADE, "grade");
+	}
+	if ((ph == SESSION_ASK || ph == SESSION_REVEALED) && solve_can(it)) {
+		keys_hint(out, n, &k, ctx, ACT_EDIT, "edit");
+		keys_hint(out, n, &k, ctx, ACT_RUN, "run");
+	} else if (ph == SESSION_GRADE) {
+		keys_hint(out, n, &k, ctx, ACT_GRADE, "grade");
+		snprintf(label, sizeof(label), "take %s", grade_names[session_suggested(s)]);
+		keys_hint(out, n, &k, ctx, ACT_ACCEPT, label);
+		keys_hint(out, n, &k, ctx, ACT_UNGRADE, "back");
+	}
+	if (it && it->hints.n && ph == SESSION_ASK) {
+		snprintf(label, sizeof(label), "hint (%d left)", it->hints.n - session_hints_shown(s));
+		keys_hint(out, n, &k, ctx, ACT_HINT, label);
+	}
+	if (ph != SESSION_DONE && scrolls)
+		keys_hint2(out, n, &k, ctx, ACT_UP, ACT_DOWN, "scroll");
+	if (undo)
+		keys_hint(out, n, &k, ctx, ACT_UNDO, "undo");
 	if (ph == SESSION_DONE) {
-		append(out, n, &k, "%sq %s", undo ? "u undo   " : "",
-		       session_answered(s) ? "summary" : "back to Today");
+		keys_hint(out, n, &k, ctx, ACT_BACK, session_answered(s) ? "summary" : "back to Today");
 		return;
 	}
-	append(out, n, &k, "%s%s* star   b bury   s suspend   I details   ? help   q leave",
-	       scrolls ? "Up/Down scroll   " : "",
-	    undo ? "u undo   " : "");
+	keys_hint(out, n, &k, ctx, ACT_STAR, "star");
+	keys_hint(out, n, &k, ctx, ACT_BURY, "bury");
+	keys_hint(out, n, &k, ctx, ACT_SUSPEND, "suspend");
+	keys_hint(out, n, &k, ctx, ACT_DETAILS, "details");
+	keys_hint(out, n, &k, ctx, ACT_HELP, "help");
+	keys_hint(out, n, &k, ctx, ACT_BACK, "leave");
 }
 
 static void drill_draw(tui *t)
@@ -289,7 +299,7 @@ static void drill_draw(tui *t)
 	draw_title(left, right);
 	if (ph == SESSION_GRADE)
 		draw_grade_bar(s, t->day.interview, LINES - 4);
-	drill_hints(s, t->doc.n > (size_t)body, hints, sizeof(hints));
+	drill_hints(s, drill_ctx(t), t->doc.n > (size_t)body, hints, sizeof(hints));
 	draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 

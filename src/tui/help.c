@@ -4,48 +4,28 @@
 
 #include "tui.h"
 
-static const struct {
-	unsigned ctx;
-	const char *title;
-} sections[] = {
-	{ CTX_TODAY, "Today" },
-	{ CTX_ASK, "Drill: the question" },
-	{ CTX_REVEALED, "Drill: the answer revealed" },
-	{ CTX_GRADE, "Drill: grading" },
-	{ CTX_MOCK, "Mock rounds" },
-	{ CTX_ROUND, "Mock round: the clock running" },
-	{ CTX_ROUND_POINTS, "Mock round: key points" },
-	{ CTX_ROUND_SCORE, "Mock round: scoring the rubric" },
-	{ CTX_MOCK_RESULTS, "Mock round: results" },
-	{ CTX_BROWSE, "Browser" },
-	{ CTX_FIND, "Browser: typing the filter" },
-	{ CTX_ITEM, "Item details" },
-	{ CTX_PLAN, "Plan" },
-	{ CTX_STATS, "Stats" },
-	{ CTX_SUMMARY, "Drill summary" },
-	{ CTX_PROFILE, "Profile" },
-	{ CTX_WELCOME, "First run" },
-	{ CTX_HELP, "Help" },
-};
+/* One row: its keys in force, then what it does. */
+static void add_key(doc *d, int r)
+{
+	char keys[64], prefix[24];
+
+	snprintf(prefix, sizeof(prefix), "%-8s ", keymap_keys_name(r, keys, sizeof(keys)));
+	doc_entry(d, prefix, key_table[r].label, 2, 0);
+}
 
 static void add_section(doc *d, unsigned ctx, const char *title)
 {
 	doc_blank(d);
 	doc_heading(d, title);
-	for (const keydef *k = key_table; k->name; k++) {
-		char prefix[24];
-
-		if (!(k->ctx & ctx) || k->ctx == CTX_ALL)
-			continue;
-		snprintf(prefix, sizeof(prefix), "%-8s ", k->name);
-		doc_entry(d, prefix, k->label, 2, 0);
-	}
+	for (size_t r = 0; r < keymap_count(); r++)
+		if ((key_table[r].ctx & ctx) && key_table[r].ctx != CTX_ALL)
+			add_key(d, (int)r);
 }
 
 static void help_draw(tui *t)
 {
 	doc *d = &t->doc;
-	size_t n = sizeof(sections) / sizeof(sections[0]);
+	size_t n = keymap_n_sections;
 
 	draw_title("Help", "backprep " BP_VERSION);
 	doc_reset(d, COLS - 3);
@@ -56,23 +36,18 @@ static void help_draw(tui *t)
 		 0, 0, TEXT_PROSE);
 	/* the screen help came from first, then the others */
 	for (size_t i = 0; i < n; i++)
-		if (sections[i].ctx & t->help_from)
-			add_section(d, sections[i].ctx, sections[i].title);
+		if (keymap_sections[i].ctx & t->help_from)
+			add_section(d, keymap_sections[i].ctx, keymap_sections[i].title);
 	for (size_t i = 0; i < n; i++)
-		if (!(sections[i].ctx & t->help_from))
-			add_section(d, sections[i].ctx, sections[i].title);
+		if (!(keymap_sections[i].ctx & t->help_from))
+			add_section(d, keymap_sections[i].ctx, keymap_sections[i].title);
 	doc_blank(d);
 	doc_heading(d, "Everywhere");
-	for (const keydef *k = key_table; k->name; k++) {
-		char prefix[24];
-
-		if (k->ctx != CTX_ALL)
-			continue;
-		snprintf(prefix, sizeof(prefix), "%-8s ", k->name);
-		doc_entry(d, prefix, k->label, 2, 0);
-	}
+	for (size_t r = 0; r < keymap_count(); r++)
+		if (key_table[r].ctx == CTX_ALL)
+			add_key(d, (int)r);
 	t->help_scroll = doc_draw(d, 2, LINES - 4, t->help_scroll);
-	draw_footer("Up/Down scroll   q close help", "", 0);
+	draw_footer(keys_scroll_hints(CTX_HELP, "close help"), "", 0);
 }
 
 static go help_key(tui *t, int ch)

@@ -209,10 +209,20 @@ static void item_draw(tui *t)
 	else
 		pos[0] = '\0';
 	draw_title(t->item_id, pos);
-	draw_footer(t->item_over_drill ? "Up/Down scroll   ? help   q back to the drill"
-				       : "s suspend   * star   b bury   R reset   Up/Down scroll   ? help"
-					 "   q back",
-		    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	{
+		char hints[300];
+		size_t k = 0;
+
+		if (!t->item_over_drill) {
+			keys_hint(hints, sizeof(hints), &k, CTX_ITEM, ACT_SUSPEND, "suspend");
+			keys_hint(hints, sizeof(hints), &k, CTX_ITEM, ACT_STAR, "star");
+			keys_hint(hints, sizeof(hints), &k, CTX_ITEM, ACT_BURY, "bury");
+			keys_hint(hints, sizeof(hints), &k, CTX_ITEM, ACT_RESET, "reset");
+		}
+		snprintf(hints + k, sizeof(hints) - k, "%s%s", k ? "   " : "",
+			 keys_scroll_hints(CTX_ITEM, t->item_over_drill ? "back to the drill" : "back"));
+		draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	}
 }
 
 static go item_key(tui *t, int ch)

@@ -373,7 +373,7 @@ static void list_draw(tui *t)
 		draw_title(left, mock_finished(u->shown) ? "results" : "unfinished");
 		build_results(t, u);
 		u->scroll = doc_draw(d, 2, body, u->scroll);
-		draw_footer("Up/Down scroll   q back to the list   ? help", t->msg,
+		draw_footer(keys_scroll_hints(CTX_MOCK_RESULTS, "back to the list"), t->msg,
 			    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 		return;
 	}
@@ -396,10 +396,20 @@ static void list_draw(tui *t)
 		}
 	}
 	u->scroll = doc_draw(d, 2, body, u->scroll);
-	draw_footer(u->discard ? "y discard it   any other key keeps it"
-			       : "Up/Down choose   Enter start/resume/results   d discard   ? help   "
-				 "q back",
-		    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	{
+		static const keyhint h[] = {
+			{ ACT_UP, ACT_DOWN, "choose" },
+			{ ACT_START, ACT_NONE, "start/resume/results" },
+			{ ACT_DISCARD, ACT_NONE, "discard" },
+			{ ACT_HELP, ACT_NONE, "help" },
+			{ ACT_BACK, ACT_NONE, "back" },
+		};
+		char hints[300];
+
+		KEYHINTS(hints, CTX_MOCK, h);
+		draw_footer(u->discard ? "y discard it   any other key keeps it" : hints, t->msg,
+			    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	}
 }
 
 static void say(tui *t, bool bad, const char *what, const bp_error *e)

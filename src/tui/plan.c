@@ -56,8 +56,9 @@ static void add_profile(doc *d, const app_plan *p)
 	size_t used = 0;
 
 	if (p->n_answers == 0) {
-		doc_printf(d, style(ATTR_DIM), "No recruiter answers yet: press r on Today to tune "
-					       "the focus to the role.");
+		doc_printf(d, style(ATTR_DIM), "No recruiter answers yet: press %s on Today to tune "
+					       "the focus to the role.",
+			   keys_name(CTX_TODAY, ACT_PROFILE));
 		return;
 	}
 	for (int i = 0; i < p->n_answers && used < sizeof(buf); i++)
@@ -205,7 +206,7 @@ static void plan_draw(tui *t)
 			add_week(d, p, &t->progress, w);
 	}
 	t->plan_scroll = doc_draw(d, 2, LINES - 4, t->plan_scroll);
-	draw_footer("Up/Down scroll   q back to Today   ? help", "", 0);
+	draw_footer(keys_scroll_hints(CTX_PLAN, "back to Today"), "", 0);
 }
 
 static go plan_key(tui *t, int ch)

@@ -74,8 +74,18 @@ static void profile_draw(tui *t)
 	/* the selected question in view, as much of it as fits, from its first line */
 	doc_draw(d, 2, body,
 		 sel_end > body ? (sel_end - body < sel_line ? sel_end - body : sel_line) : 0);
-	draw_footer("Up/Down question   1-9 answer   0 clear   q back", t->msg,
-		    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	{
+		static const keyhint h[] = {
+			{ ACT_UP, ACT_DOWN, "question" },
+			{ ACT_TICK, ACT_NONE, "answer" },
+			{ ACT_CLEAR, ACT_NONE, "clear" },
+			{ ACT_BACK, ACT_NONE, "back" },
+		};
+		char hints[200];
+
+		KEYHINTS(hints, CTX_PROFILE, h);
+		draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	}
 }
 
 static void choose(tui *t, int k)

@@ -57,9 +57,9 @@ static void round_enter(tui *t)
 	if (u->round && mock_paused(u->round)) {
 		mock_clock_of(u->round, &c);
 		mock_ui_mmss(c.elapsed_ms, at);
-		snprintf(t->msg, sizeof(t->msg), "Round #%lld resumed, its clock paused at %s: press p "
+		snprintf(t->msg, sizeof(t->msg), "Round #%lld resumed, its clock paused at %s: press %s "
 						  "to start it.",
-			 (long long)mock_id(u->round), at);
+			 (long long)mock_id(u->round), at, keys_name(CTX_ROUND, ACT_PAUSE));
 		t->msg_bad = false;
 	}
 }
@@ -267,6 +267,16 @@ static void build_score(tui *t, const mock_round *r, const mock_seg *g)
 	}
 }
 
+/* The notes, and on a coding question with tests its solution and its run. */
+static void code_hints(char *hints, size_t n, size_t *k, unsigned ctx, const bp_item *it)
+{
+	if (solve_can(it)) {
+		keys_hint(hints, n, k, ctx, ACT_EDIT, "solution");
+		keys_hint(hints, n, k, ctx, ACT_RUN, "run tests");
+	}
+	keys_hint(hints, n, k, ctx, ACT_NOTES, "notes");
+}
+
 static void draw_footer_for(tui *t, const mock_round *r)
 {
 	struct mock_ui *u = t->mock;
@@ -274,19 +284,30 @@ static void draw_footer_for(tui *t, const mock_round *r)
 	int attr = t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD);
 	char hints[400];
 	const char *walk = g->walking ? walk_next_hint(&g->walk) : "";
-	const char *notes = solve_can(g->item) ? "e solution   r run tests   n notes" : "e notes";
 
+	size_t k = 0;
+	unsigned ctx = mock_stage_of(r) == MOCK_RUN ? CTX_ROUND : CTX_ROUND_POINTS;
+
+	hints[0] = '\0';
+	if (*walk)
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_REVEAL, walk);
 	switch (mock_stage_of(r)) {
 	case MOCK_RUN:
-		snprintf(hints, sizeof(hints), "%s%sp %s   %s   Enter end segment   q leave   "
-					       "? help",
-			 walk, *walk ? "   1-9 tick   " : "", mock_paused(r) ? "resume" : "pause",
-			 notes);
+		if (*walk)
+			keys_hint(hints, sizeof(hints), &k, ctx, ACT_TICK, "tick");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_PAUSE,
+			  mock_paused(r) ? "resume" : "pause");
+		code_hints(hints, sizeof(hints), &k, ctx, g->item);
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_END, "end segment");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_BACK, "leave");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_HELP, "help");
 		break;
 	case MOCK_POINTS:
-		snprintf(hints, sizeof(hints), "%s%s1-9 tick   Enter score the rubric   %s   "
-					       "Up/Down scroll   q leave",
-			 walk, *walk ? "   " : "", notes);
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_TICK, "tick");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_TO_GRADE, "score the rubric");
+		code_hints(hints, sizeof(hints), &k, ctx, g->item);
+		keys_hint2(hints, sizeof(hints), &k, ctx, ACT_UP, ACT_DOWN, "scroll");
+		keys_hint(hints, sizeof(hints), &k, ctx, ACT_BACK, "leave");
 		break;
 	default:
 		if (u->level) {
@@ -301,7 +322,10 @@ static void draw_footer_for(tui *t, const mock_round *r)
 			draw_field(label, u->evidence, u->evidence_cur);
 			return;
 		}
-		snprintf(hints, sizeof(hints), "1-4 score this dimension   Esc back   q leave   ? help");
+		keys_hint(hints, sizeof(hints), &k, CTX_ROUND_SCORE, ACT_GRADE, "score this dimension");
+		keys_hint(hints, sizeof(hints), &k, CTX_ROUND_SCORE, ACT_UNGRADE, "back");
+		keys_hint(hints, sizeof(hints), &k, CTX_ROUND_SCORE, ACT_BACK, "leave");
+		keys_hint(hints, sizeof(hints), &k, CTX_ROUND_SCORE, ACT_HELP, "help");
 		break;
 	}
 	draw_footer(hints, t->msg, attr);
@@ -439,9 +463,9 @@ static go end_segment(tui *t, struct mock_ui *u)
 	mock_clock_of(u->round, &c);
 	if (c.left_ms > 0 && !u->confirm_end) {
 		mock_ui_mmss(c.left_ms, left);
-		snprintf(buf, sizeof(buf), "%s left. Press Enter again to end the segment and score "
+		snprintf(buf, sizeof(buf), "%s left. Press %s again to end the segment and score "
 					   "it; any other key goes on.",
-			 left);
+			 left, keys_name(CTX_ROUND, ACT_END));
 		say(t, true, buf, NULL);
 		u->confirm_end = true;
 		return GO_STAY;
@@ -484,11 +508,14 @@ static go round_key(tui *t, int ch)
 		if (mock_pause(u->round, !mock_paused(u->round), &e) < 0)
 			say(t, true, "The clock's time was not saved", &e);
 		return GO_STAY;
-	case ACT_NOTES: /* on a coding question with tests, e is its solution and n the notes */
-		if (ch == 'e' && solve_can(mock_segment(u->round, mock_current(u->round))->item))
+	case ACT_EDIT: /* a coding question's solution; elsewhere, as before, the notes */
+		if (solve_can(mock_segment(u->round, mock_current(u->round))->item)) {
 			solve_edit(t, mock_segment(u->round, mock_current(u->round))->item, false);
-		else
-			mock_ui_edit_notes(t, u->round);
+			return GO_STAY;
+		}
+		/* fall through */
+	case ACT_NOTES:
+		mock_ui_edit_notes(t, u->round);
 		return GO_STAY;
 	case ACT_FRESH:
 		solve_edit(t, mock_segment(u->round, mock_current(u->round))->item, true);

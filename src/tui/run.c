@@ -116,9 +116,15 @@ static void loop(tui *t)
 		dirty = true;
 		if (ch == KEY_RESIZE)
 			continue;
-		if (keys_lookup(CTX_ALL, ch, &arg) == ACT_REDRAW) {
+		/* the actions of every screen, before the screen sees the key */
+		switch (keys_lookup(CTX_ALL, ch, &arg)) {
+		case ACT_REDRAW:
 			clearok(curscr, TRUE);
 			continue;
+		case ACT_EXIT:
+			return;
+		default:
+			break;
 		}
 		if (too_small()) {
 			if (ch == 'q')

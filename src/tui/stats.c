@@ -237,7 +237,7 @@ static void stats_draw(tui *t)
 		add_mocks(d, s);
 	}
 	t->stats_scroll = doc_draw(d, 2, LINES - 4, t->stats_scroll);
-	draw_footer("Up/Down PgUp/PgDn scroll   q back to Today   ? help", "", 0);
+	draw_footer(keys_scroll_hints(CTX_STATS, "back to Today"), "", 0);
 }
 
 static go stats_key(tui *t, int ch)

@@ -57,7 +57,17 @@ static void summary_draw(tui *t)
 			   text_plural(s->due_tomorrow, "review", "reviews"), s->tomorrow_minutes);
 	}
 	t->scroll = doc_draw(d, 2, LINES - 4, t->scroll);
-	draw_footer("Enter/q back to Today   t stats   ? help", "", 0);
+	{
+		static const keyhint h[] = {
+			{ ACT_BACK, ACT_NONE, "back to Today" },
+			{ ACT_STATS, ACT_NONE, "stats" },
+			{ ACT_HELP, ACT_NONE, "help" },
+		};
+		char hints[200];
+
+		KEYHINTS(hints, CTX_SUMMARY, h);
+		draw_footer(hints, "", 0);
+	}
 }
 
 static go summary_key(tui *t, int ch)

@@ -80,7 +80,8 @@ static void add_interview(doc *d, const app_day *day)
 	char date[16];
 
 	if (!day->interview) {
-		doc_printf(d, style(ATTR_DIM), "No interview date set (press i to set one).");
+		doc_printf(d, style(ATTR_DIM), "No interview date set (press %s to set one).",
+			   keys_name(CTX_TODAY, ACT_INTERVIEW));
 		return;
 	}
 	clock_format_day(day->interview, date);
@@ -154,9 +155,20 @@ static void today_draw(tui *t)
 		draw_field("Interview date (YYYY-MM-DD, empty to clear): ", t->input, t->input_cur);
 		return;
 	}
-	draw_footer("Enter drill   c cram   m mocks   p plan   t stats   B browse   / search   "
-		    "r profile   i interview   ? help   q quit",
-		    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	{
+		static const keyhint h[] = {
+			{ ACT_START, ACT_NONE, "drill" },	  { ACT_CRAM, ACT_NONE, "cram" },
+			{ ACT_MOCK, ACT_NONE, "mocks" },	  { ACT_PLAN, ACT_NONE, "plan" },
+			{ ACT_STATS, ACT_NONE, "stats" },	  { ACT_BROWSE, ACT_NONE, "browse" },
+			{ ACT_FIND, ACT_NONE, "search" },	  { ACT_PROFILE, ACT_NONE, "profile" },
+			{ ACT_INTERVIEW, ACT_NONE, "interview" }, { ACT_HELP, ACT_NONE, "help" },
+			{ ACT_QUIT, ACT_NONE, "quit" },
+		};
+		char hints[400];
+
+		KEYHINTS(hints, CTX_TODAY, h);
+		draw_footer(hints, t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	}
 }
 
 /* The interview date being typed: prefilled with the current one; emptied (Ctrl-U) and

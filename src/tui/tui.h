@@ -10,103 +10,41 @@
 
 #include "backprep/app.h"
 #include "backprep/arena.h"
+#include "backprep/keymap.h"
 #include "backprep/session.h"
 #include "backprep/text.h"
 
 enum { MIN_COLS = 60, MIN_LINES = 16 };
 
-/* Key contexts: where a binding applies. */
-enum {
-	CTX_TODAY = 1 << 0,
-	CTX_ASK = 1 << 1,
-	CTX_REVEALED = 1 << 2,
-	CTX_GRADE = 1 << 3,
-	CTX_DONE = 1 << 4,
-	CTX_HELP = 1 << 5,
-	CTX_PLAN = 1 << 6,
-	CTX_PROFILE = 1 << 7,
-	CTX_WELCOME = 1 << 8,
-	CTX_MOCK = 1 << 9,          /* Mock: templates and rounds taken */
-	CTX_MOCK_RESULTS = 1 << 10, /* Mock: one round's results */
-	CTX_ROUND = 1 << 11,        /* a mock round: the clock runs */
-	CTX_ROUND_POINTS = 1 << 12, /* a mock round: key points revealed and ticked */
-	CTX_ROUND_SCORE = 1 << 13,  /* a mock round: the rubric scored */
-	CTX_STATS = 1 << 14,
-	CTX_SUMMARY = 1 << 15,      /* the summary after a drill */
-	CTX_BROWSE = 1 << 16,       /* the Browser's list */
-	CTX_FIND = 1 << 17,         /* the Browser: typing the filter */
-	CTX_ITEM = 1 << 18,         /* an item's details */
-	CTX_MOCKS = CTX_MOCK | CTX_MOCK_RESULTS | CTX_ROUND | CTX_ROUND_POINTS | CTX_ROUND_SCORE,
-	CTX_DRILL = CTX_ASK | CTX_REVEALED | CTX_GRADE | CTX_DONE,
-	CTX_ALL = (1 << 19) - 1,    /* every context above */
-};
-
-typedef enum {
-	ACT_NONE,
-	ACT_QUIT,
-	ACT_BACK,
-	ACT_HELP,
-	ACT_REDRAW,
-	ACT_START,
-	ACT_HINT,
-	ACT_REVEAL,
-	ACT_TICK,    /* with the digit */
-	ACT_TO_GRADE,
-	ACT_GRADE,   /* with the digit */
-	ACT_ACCEPT,  /* take the suggested grade */
-	ACT_UNGRADE, /* back from grading to the answer */
-	ACT_UP,
-	ACT_DOWN,
-	ACT_PGUP,
-	ACT_PGDN,
-	ACT_TOP,
-	ACT_BOTTOM,
-	ACT_UNDO,
-	ACT_BURY,
-	ACT_SUSPEND,
-	ACT_STAR,
-	ACT_CRAM,
-	ACT_INTERVIEW,
-	ACT_PLAN,
-	ACT_PROFILE,
-	ACT_CLEAR,
-	ACT_MOCK,     /* open the Mock screen */
-	ACT_PAUSE,    /* pause or resume a round's clock */
-	ACT_NOTES,    /* the segment's notes in $EDITOR */
-	ACT_END,      /* end the segment and score it */
-	ACT_DISCARD,  /* discard an unfinished round */
-	ACT_STATS,    /* open the Stats screen */
-	ACT_BROWSE,   /* open the Browser */
-	ACT_FIND,     /* the Browser: type the filter */
-	ACT_OPEN,     /* the Browser: the selected item's details */
-	ACT_AREA,     /* the Browser: cycle the filters and the sort */
-	ACT_STATE,
-	ACT_WEEK,
-	ACT_LEVEL,
-	ACT_STARRED,
-	ACT_SORT,
-	ACT_RESET,
-	ACT_THESE,    /* the Browser: drill the questions listed, as cram */
-	ACT_THESE_COUNT, /* ...as a drill that counts */
-	ACT_DETAILS,  /* the drill: the question's details */
-	ACT_EDIT,     /* a coding question: the solution in $EDITOR */
-	ACT_FRESH,    /* ...a fresh one from the stub, the old kept as .prev */
-	ACT_RUN,      /* ...run its tests */
-} action;
-
-typedef struct keydef {
-	action act;
-	unsigned ctx;
-	int keys[4];     /* 0-terminated; with `range`, keys[0]..keys[1] */
-	bool range;
-	const char *name;  /* how help shows the keys */
-	const char *label; /* what it does */
-} keydef;
-
-extern const keydef key_table[];
-
-/* The action of key ch in context ctx; *arg gets the digit for ACT_TICK and ACT_GRADE. */
+/* The action of key ch (as curses reads it) in context ctx, from the keys in force;
+ * *arg gets the digit for ACT_TICK and ACT_GRADE. */
 action keys_lookup(unsigned ctx, int ch, int *arg);
+
+/* ch as curses reads it, as a keymap code (keymap.h); 0 for a key the table cannot name. */
+int keys_code(int ch);
+
+/* Appends "KEY label" for action a in ctx to a footer's hints (at *len in buf of size n),
+ * with the first key in force; nothing when the action has no key there. */
+void keys_hint(char *buf, size_t n, size_t *len, unsigned ctx, action a, const char *label);
+/* The first key in force of action a in ctx, for a sentence ("press %s to set one"); "a key
+ * (none is bound)" when it has none. Good for the next seven calls. */
+const char *keys_name(unsigned ctx, action a);
+
+/* A footer's hints from a list: each action's first key in force (two for a pair, as
+ * "Up/Down"), then its label; an action without a key in ctx is left out. Into buf. */
+typedef struct keyhint {
+	action a, b; /* b: ACT_NONE, or the second of a pair */
+	const char *label;
+} keyhint;
+void keys_hints(char *buf, size_t n, unsigned ctx, const keyhint *h, size_t count);
+#define KEYHINTS(buf, ctx, h) keys_hints(buf, sizeof(buf), ctx, h, sizeof(h) / sizeof((h)[0]))
+
+/* A footer of a screen that scrolls: "Up/Down scroll   q <back>   ? help", from the keys in
+ * force in ctx. Returns a static buffer, good until the next call. */
+const char *keys_scroll_hints(unsigned ctx, const char *back);
+/* The same for two actions shown as one hint: "Up/Down scroll". */
+void keys_hint2(char *buf, size_t n, size_t *len, unsigned ctx, action a, action b,
+		const char *label);
 
 /* Colour pairs and attributes; plain attributes under NO_COLOR or without colour. */
 enum { ATTR_TITLE, ATTR_DIM, ATTR_HEAD, ATTR_GOOD, ATTR_BAD, ATTR_KEY, ATTR_SEL, ATTR_COUNT };

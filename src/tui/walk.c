@@ -108,6 +108,6 @@ const char *walk_next_hint(const scenario_walk *w)
 		return w->step + 1 < scenario_steps(w) ? "Space next phase" : "Space pitfalls";
 	}
 	if (!w->revealed)
-		return "Space expected points";
-	return w->step + 1 < scenario_steps(w) ? "Space next step" : "Space root cause";
+		return "expected points";
+	return w->step + 1 < scenario_steps(w) ? "next step" : "root cause";
 }

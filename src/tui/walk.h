@@ -17,7 +17,7 @@ size_t walk_add(doc *d, const scenario_walk *w);
  * they start. */
 size_t walk_add_ending(doc *d, const scenario_walk *w);
 
-/* The footer's hint for Space in a walk: what it does next. */
+/* What the reveal key does next in a walk ("next step"), for the footer; "" at the end. */
 const char *walk_next_hint(const scenario_walk *w);
 
 #endif

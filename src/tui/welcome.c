@@ -24,13 +24,14 @@ static void welcome_draw(tui *t)
 
 	draw_title("backprep", "Welcome");
 	doc_reset(d, COLS - 3);
-	doc_text(d,
-		 "backprep follows a four-week plan: coding fundamentals through a backend lens, "
-		 "then data modeling and API design, then scale and failure, then mixed mock "
-		 "rounds. Two questions fit it to you; Enter on an empty answer keeps the "
-		 "default, Esc skips both. You can change them later: i on Today, or `backprep "
-		 "plan --interview DATE`.",
-		 0, 0, TEXT_PROSE);
+	doc_printf(d, 0,
+		   "backprep follows a four-week plan: coding fundamentals through a backend lens, "
+		   "then data modeling and API design, then scale and failure, then mixed mock "
+		   "rounds. Two questions fit it to you; %s on an empty answer keeps the "
+		   "default, %s skips both. You can change them later: %s on Today, or `backprep "
+		   "plan --interview DATE`.",
+		   keys_name(CTX_WELCOME, ACT_ACCEPT), keys_name(CTX_WELCOME, ACT_BACK),
+		   keys_name(CTX_TODAY, ACT_INTERVIEW));
 	doc_blank(d);
 	if (t->welcome_step == 0) {
 		doc_heading(d, "When is your interview?");
@@ -46,8 +47,14 @@ static void welcome_draw(tui *t)
 	}
 	/* the field is on the footer, where a small window still shows it */
 	doc_draw(d, 2, LINES - 4, 0);
-	draw_footer("", t->msg[0] ? t->msg : "Enter saves and goes on · Esc skips both",
-		    t->msg[0] && t->msg_bad ? style(ATTR_BAD) : (int)A_BOLD);
+	{
+		char hint[100];
+
+		snprintf(hint, sizeof(hint), "%s saves and goes on · %s skips both",
+			 keys_name(CTX_WELCOME, ACT_ACCEPT), keys_name(CTX_WELCOME, ACT_BACK));
+		draw_footer("", t->msg[0] ? t->msg : hint,
+			    t->msg[0] && t->msg_bad ? style(ATTR_BAD) : (int)A_BOLD);
+	}
 	draw_field(t->welcome_step == 0 ? "Interview date (YYYY-MM-DD): "
 				       : "Minutes a day (5-600): ",
 		   t->input, t->input_cur);

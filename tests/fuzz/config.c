@@ -13,6 +13,36 @@ static void check_steps(int n, const int *steps)
 			abort();
 }
 
+/* keys: each bind names a row that may be rebound, with keys that have names; in force,
+ * no key answers two actions of one context. */
+static void check_keys(const bp_config *c)
+{
+	char buf[32];
+
+	if (c->n_binds < 0 || c->n_binds > CONFIG_MAX_BINDS)
+		abort();
+	for (int i = 0; i < c->n_binds; i++) {
+		const config_bind *b = &c->binds[i];
+
+		if (b->row < 0 || (size_t)b->row >= keymap_count() || key_table[b->row].range ||
+		    b->n < 0 || b->n > KEYMAP_MAX_KEYS)
+			abort();
+		for (int j = 0; j < b->n; j++)
+			if (keymap_parse_key(keymap_key_name(b->keys[j], buf, sizeof(buf))) !=
+			    b->keys[j])
+				abort();
+	}
+	config_use_keys(c);
+	for (int i = 0; i < c->n_binds; i++)
+		for (int j = 0; j < c->binds[i].n; j++) {
+			unsigned ctx;
+
+			if (keymap_conflict(c->binds[i].row, c->binds[i].keys[j], &ctx) >= 0)
+				abort();
+		}
+	keymap_reset();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *path = fuzz_file("config.yaml", data, size);
@@ -30,5 +60,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	check_steps(c.n_learning, c.learning);
 	check_steps(c.n_relearning, c.relearning);
+	check_keys(&c);
 	return 0;
 }
