@@ -37,6 +37,7 @@ typedef struct bp_app {
 	store *st;
 	sched sched;       /* the scheduler's settings; sched.base is the memory model */
 	bp_rng rng;
+	uint64_t day_seed; /* with the day, seeds the day's queue: the same state, the same queue */
 	store_card *cards; /* loaded by app_today */
 	size_t n_cards;
 	estimate est;      /* expected answer times, learned by app_today */

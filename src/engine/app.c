@@ -140,6 +140,7 @@ int app_open(bp_app *app, const app_opts *o, bp_error *e)
 	apply_config(&app->cfg, &base);
 	sched_make(&base, &app->cfg, &app->sched);
 	rng_seed_env(&app->rng, (uint64_t)clock_now() ^ (uint64_t)getpid() << 32);
+	app->day_seed = rng_next(&app->rng);
 	app->n_content_dirs = app_content_dirs(o, app->content, APP_MAX_CONTENT);
 	if (app->n_content_dirs == 0) {
 		bp_error_set(e, "no content found: pass --content DIR, or run from the source tree");
@@ -223,9 +224,11 @@ static int learn_times(bp_app *app, bp_error *e)
 int app_today(bp_app *app, app_day *t, bp_error *e)
 {
 	int64_t now = clock_now(), day = clock_local_day(now);
-	app_day_input in = { .now = now, .rng = &app->rng, .sp = &app->sched, .est = &app->est };
+	bp_rng day_rng; /* Today, the drill it starts and Today again draw the same queue */
+	app_day_input in = { .now = now, .rng = &day_rng, .sp = &app->sched, .est = &app->est };
 	size_t n_tips;
 
+	rng_seed(&day_rng, app->day_seed ^ (uint64_t)day * 0x9E3779B97F4A7C15ULL);
 	memset(t, 0, sizeof(*t));
 	if (app_plan_load(app, day, &t->plan, e) < 0 ||
 	    store_day_stats(app->st, clock_day_start(day), clock_day_start(day + 1), &in.done,

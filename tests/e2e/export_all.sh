@@ -155,7 +155,7 @@ check "the export holds the mock rounds, settings and the bury" \
 	test "$(jq -r '"\(.mocks | length) \(.settings | length) \([.items[] | select(.buried_until)] | length)"' "$T/a.json")" = "2 3 1"
 out=$("$BIN" "${CONTENT[@]}" --db "$FRESH" import "$T/a.json")
 expect_eq "import into a fresh database says what it added" "$out" \
-	"imported $(sql 'SELECT count(*) FROM review') reviews (0 already present), $(sql 'SELECT count(*) FROM event') flag events; $(sql 'SELECT count(*) FROM card WHERE reps > 0') cards rebuilt
+	"imported $(sql 'SELECT count(*) FROM review') reviews (0 already present), $(sql 'SELECT count(*) FROM event') flag events; $(sql 'SELECT count(*) FROM card') cards rebuilt
 imported 2 mock rounds (0 already present)"
 export BACKPREP_NOW=2026-12-02T10:00:00Z
 "$BIN" "${CONTENT[@]}" --db "$FRESH" export -o "$T/b.json"

@@ -25,7 +25,7 @@ check "and that it scrolls" wait_for "Up/Down scroll"
 resize 100 30
 keys 1 Enter
 check "the grade bar shows each grade's next interval" \
-	wait_for "1 Again 10m   2 Hard 15m   3 Good 2d   4 Easy 6d*"
+	wait_for "1 Again 10m   2 Hard 15m   3 Good 2d   4 Easy 7d*"
 check "an interval past the interview is marked and said" \
 	wait_for "* falls after the interview (2026-12-03)"
 good=$(screen | grep -o '3 Good [0-9]*d' | grep -o '[0-9]*d$' | tr -d d)
