@@ -143,6 +143,8 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	memset(&t, 0, sizeof(t));
 	t.app = app;
 	*signo = 0;
+	/* chosen once: a terminal whose locale is not UTF-8 is written in ASCII (text_ascii.c) */
+	text_ascii_set(!text_codeset_is_utf8(text_codeset()));
 	if (term_start(e) < 0)
 		return -1;
 	style_init();
