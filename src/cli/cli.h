@@ -22,6 +22,7 @@ int cmd_plan(const app_opts *o, int argc, char **argv);
 int cmd_export(const app_opts *o, int argc, char **argv);
 int cmd_import(const app_opts *o, int argc, char **argv);
 int cmd_stats(const app_opts *o, int argc, char **argv);
+int cmd_settings(const app_opts *o, int argc, char **argv);
 
 /* A date argument: YYYY-MM-DD, "today", or with allow_none "none" (0); -1 when neither. */
 int cli_parse_day(const char *s, bool allow_none, int64_t *day);

@@ -31,6 +31,9 @@ void cli_usage(FILE *f)
 	      "  stats [--json] [--from DATE] [--to DATE]\n"
 	      "                           activity, streaks, mastery, retention, the forecast,\n"
 	      "                           time per answer and mock scores\n"
+	      "  settings [--json] [--set NAME VALUE] [--reset NAME]\n"
+	      "                           every setting, its value and where it comes from;\n"
+	      "                           set one made in the app, or put its default back\n"
 	      "  doctor                   check the database; rebuild cards from the review log\n"
 	      "  export [--format json|csv] [-o FILE]\n"
 	      "                           write all progress (default: JSON to stdout)\n"
@@ -205,6 +208,8 @@ int main(int argc, char **argv)
 		return cmd_plan(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "stats") == 0)
 		return cmd_stats(&o, argc - i - 1, argv + i + 1);
+	if (strcmp(argv[i], "settings") == 0)
+		return cmd_settings(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "doctor") == 0)
 		return cmd_doctor(&o, argc - i - 1, argv + i + 1);
 	if (strcmp(argv[i], "mocks") == 0)

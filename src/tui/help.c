@@ -22,6 +22,7 @@ static const struct {
 	{ CTX_ITEM, "Item details" },
 	{ CTX_PLAN, "Plan" },
 	{ CTX_STATS, "Stats" },
+	{ CTX_SETTINGS, "Settings" },
 	{ CTX_SUMMARY, "Drill summary" },
 	{ CTX_PROFILE, "Profile" },
 	{ CTX_WELCOME, "First run" },

@@ -25,6 +25,18 @@ const keydef key_table[] = {
 	{ ACT_BROWSE, CTX_TODAY, { 'B', 0 }, false, "B",
 	  "the Browser: every question, its state and schedule; filter, sort, manage" },
 	{ ACT_FIND, CTX_TODAY, { '/', 0 }, false, "/", "the Browser, typing a search at once" },
+	{ ACT_SETTINGS, CTX_TODAY, { ',', 'S', 0 }, false, ",/S",
+	  "settings: each one's value and where it comes from; change the ones made in the app" },
+	/* the Settings screen (settings.c) */
+	{ ACT_UP, CTX_SETTINGS, { KEY_UP, 'k', 0 }, false, "Up/k", "the setting above" },
+	{ ACT_DOWN, CTX_SETTINGS, { KEY_DOWN, 'j', 0 }, false, "Down/j", "the setting below" },
+	{ ACT_TOP, CTX_SETTINGS, { KEY_HOME, 'g', 0 }, false, "Home/g", "the first setting" },
+	{ ACT_BOTTOM, CTX_SETTINGS, { KEY_END, 'G', 0 }, false, "End/G", "the last setting" },
+	{ ACT_OPEN, CTX_SETTINGS, { '\n', '\r', KEY_ENTER, 0 }, false, "Enter",
+	  "change the setting chosen (one made in the app): Enter saves, Esc cancels" },
+	{ ACT_RESET, CTX_SETTINGS, { 'd', 0 }, false, "d", "put the setting chosen back to its default" },
+	{ ACT_UNDO, CTX_SETTINGS, { 'u', 0 }, false, "u", "undo the last change, newest first" },
+	{ ACT_BACK, CTX_SETTINGS, { 'q', 27, 0 }, false, "q/Esc", "back to Today" },
 	{ ACT_BACK, CTX_PLAN | CTX_PROFILE, { 'q', 27, 0 }, false, "q/Esc", "back to Today" },
 	/* the Browser (browse.c) and item details (item.c) */
 	{ ACT_FIND, CTX_BROWSE, { '/', 0 }, false, "/",

@@ -22,6 +22,7 @@ static const screen_ops *const screens[SCR_COUNT] = {
 	[SCR_SUMMARY] = &summary_screen,
 	[SCR_BROWSE] = &browse_screen,
 	[SCR_ITEM] = &item_screen,
+	[SCR_SETTINGS] = &settings_screen,
 };
 
 static bool too_small(void)
@@ -158,6 +159,7 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	stats_screen.leave(&t); /* a screen's figures, when it was left by a signal */
 	plan_screen.leave(&t);
 	browse_ui_free(&t);
+	settings_ui_free(&t);
 	queue_free(&t.these);
 	if (t.day_ok)
 		app_day_free(&t.day);

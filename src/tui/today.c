@@ -153,7 +153,7 @@ static void today_draw(tui *t)
 		return;
 	}
 	draw_footer("Enter drill   c cram   m mocks   p plan   t stats   B browse   / search   "
-		    "r profile   i interview   ? help   q quit",
+		    "r profile   i interview   S settings   ? help   q quit",
 		    t->msg, t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 
@@ -216,6 +216,8 @@ static go today_key(tui *t, int ch)
 		return GO_MOCK;
 	case ACT_STATS:
 		return GO_STATS;
+	case ACT_SETTINGS:
+		return GO_SETTINGS;
 	case ACT_PROFILE:
 		return GO_PROFILE;
 	case ACT_INTERVIEW: {

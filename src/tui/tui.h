@@ -36,9 +36,10 @@ enum {
 	CTX_BROWSE = 1 << 16,       /* the Browser's list */
 	CTX_FIND = 1 << 17,         /* the Browser: typing the filter */
 	CTX_ITEM = 1 << 18,         /* an item's details */
+	CTX_SETTINGS = 1 << 19,     /* the Settings screen */
 	CTX_MOCKS = CTX_MOCK | CTX_MOCK_RESULTS | CTX_ROUND | CTX_ROUND_POINTS | CTX_ROUND_SCORE,
 	CTX_DRILL = CTX_ASK | CTX_REVEALED | CTX_GRADE | CTX_DONE,
-	CTX_ALL = (1 << 19) - 1,    /* every context above */
+	CTX_ALL = (1 << 20) - 1,    /* every context above */
 };
 
 typedef enum {
@@ -89,6 +90,7 @@ typedef enum {
 	ACT_THESE,    /* the Browser: drill the questions listed, as cram */
 	ACT_THESE_COUNT, /* ...as a drill that counts */
 	ACT_DETAILS,  /* the drill: the question's details */
+	ACT_SETTINGS, /* open the Settings screen */
 } action;
 
 typedef struct keydef {
@@ -188,6 +190,7 @@ typedef enum {
 	SCR_SUMMARY,
 	SCR_BROWSE,
 	SCR_ITEM,
+	SCR_SETTINGS,
 	SCR_COUNT
 } screen_id;
 
@@ -209,6 +212,7 @@ typedef enum {
 	GO_SUMMARY = SCR_SUMMARY,
 	GO_BROWSE = SCR_BROWSE,
 	GO_ITEM = SCR_ITEM,
+	GO_SETTINGS = SCR_SETTINGS,
 } go;
 
 struct tui;
@@ -256,6 +260,7 @@ typedef struct tui {
 	bool item_over_drill; /* the details were opened from a drill (I), which goes on after */
 	queue these;      /* the Browser's "drill these", for the drill about to start */
 	bool these_count; /* ...answered as a drill that moves the schedule, not as cram */
+	struct settings_ui *settings; /* the Settings screen's state (settings.c), or NULL */
 } tui;
 
 /* Up, Down, PgUp, PgDn, Home and End on a scrolled document: true when a was one of them. */
@@ -273,7 +278,10 @@ void draw_field(const char *label, const char *buf, size_t cur);
 
 extern const screen_ops today_screen, drill_screen, help_screen, plan_screen, profile_screen,
 	welcome_screen, mock_screen, round_screen, stats_screen, summary_screen, browse_screen,
-	item_screen;
+	item_screen, settings_screen;
+
+/* Frees the Settings screen's state, its undo list with it (on exit). */
+void settings_ui_free(tui *t);
 
 /* Frees the Browser's state (on exit). */
 void browse_ui_free(tui *t);
