@@ -32,6 +32,16 @@ void style_init(void)
 	attrs[ATTR_GOOD] = A_BOLD | COLOR_PAIR(2);
 	attrs[ATTR_BAD] = A_BOLD | COLOR_PAIR(3);
 	attrs[ATTR_KEY] = A_BOLD | COLOR_PAIR(4);
+	/* the grades: red, orange, green and blue where 256 colours allow, else the basic ones */
+	{
+		static const short basic[4] = { COLOR_RED, COLOR_YELLOW, COLOR_GREEN, COLOR_CYAN };
+		static const short fine[4] = { 196, 214, 40, 39 };
+
+		for (int g = 0; g < 4; g++) {
+			init_pair((short)(5 + g), COLORS >= 256 ? fine[g] : basic[g], -1);
+			attrs[ATTR_GRADE_AGAIN + g] = COLOR_PAIR(5 + g);
+		}
+	}
 }
 
 int style(int which)

@@ -107,8 +107,23 @@ extern const keydef key_table[];
 /* The action of key ch in context ctx; *arg gets the digit for ACT_TICK and ACT_GRADE. */
 action keys_lookup(unsigned ctx, int ch, int *arg);
 
-/* Colour pairs and attributes; plain attributes under NO_COLOR or without colour. */
-enum { ATTR_TITLE, ATTR_DIM, ATTR_HEAD, ATTR_GOOD, ATTR_BAD, ATTR_KEY, ATTR_SEL, ATTR_COUNT };
+/* Colour pairs and attributes; plain attributes under NO_COLOR or without colour. The
+ * grades' colours (Again, Hard, Good, Easy, in that order) are the basic eight on an
+ * 8-colour terminal and finer ones on a 256-colour one; under NO_COLOR they are none. */
+enum {
+	ATTR_TITLE,
+	ATTR_DIM,
+	ATTR_HEAD,
+	ATTR_GOOD,
+	ATTR_BAD,
+	ATTR_KEY,
+	ATTR_SEL,
+	ATTR_GRADE_AGAIN,
+	ATTR_GRADE_HARD,
+	ATTR_GRADE_GOOD,
+	ATTR_GRADE_EASY,
+	ATTR_COUNT
+};
 void style_init(void);
 int style(int which);
 
