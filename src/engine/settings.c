@@ -234,7 +234,10 @@ static void add_steps(settings_list *l, bp_app *app)
 
 		put_steps(learn, sizeof(learn), p->learning, p->n_learning);
 		put_steps(relearn, sizeof(relearn), p->relearning, p->n_relearning);
-		put(s->value, "%s; after a lapse %s", learn, relearn);
+		if (p->n_learning == 0 && p->n_relearning == 0)
+			put(s->value, "none");
+		else
+			put(s->value, "%s; after a lapse %s", learn, relearn);
 		if (c->n_steps_by_kind[k] >= 0) {
 			char key[48];
 
@@ -276,6 +279,15 @@ static void add_plan(settings_list *l, bp_app *app, const app_day *day)
 		put(s->where, "your own plan.yaml in the data directory");
 	} else if (day->plan.plan) {
 		put(s->value, "plan.yaml");
+		for (size_t i = 0; i < app->n_content_dirs; i++) {
+			char path[PATHS_MAX + 16];
+
+			snprintf(path, sizeof(path), "%s/plan.yaml", app->content[i]);
+			if (access(path, F_OK) == 0) {
+				put(s->value, "%s", path);
+				break;
+			}
+		}
 		put(s->where, "shipped with the content");
 	} else {
 		put(s->value, "none");

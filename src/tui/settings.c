@@ -120,7 +120,7 @@ static void settings_draw(tui *t)
 		draw_field(field_label(u->list.v[u->sel].name), t->input, t->input_cur);
 		return;
 	}
-	draw_footer("Up/Down choose   Enter change   d default   u undo   q back   ? help", t->msg,
+	draw_footer("Up/Down choose   Enter change   d default   u undo   ? help   q back", t->msg,
 		    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 
