@@ -75,7 +75,7 @@ static const char *field_label(const char *name)
 	if (strcmp(name, "daily_minutes") == 0)
 		return "Minutes a day (5-600, empty: the plan's): ";
 	if (strcmp(name, "new_per_day") == 0)
-		return "New questions a day, a cap (0-100, empty: none): ";
+		return "New a day, a cap (0-100, empty: none): ";
 	if (strcmp(name, "retention") == 0)
 		return "Retention (0.70-0.99, empty: 0.90): ";
 	return "Interview date (YYYY-MM-DD, empty: none): ";
