@@ -58,7 +58,7 @@ static int show(bp_app *app, const char *only, bool json)
 	settings_make(app, &day, l);
 	if (json)
 		print_json(l);
-	else if (only)
+	else if (only && settings_find(l, only))
 		print_line(settings_find(l, only));
 	else
 		print_text(l);
