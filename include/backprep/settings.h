@@ -29,13 +29,13 @@ typedef enum {
 enum { SETTINGS_MAX = 24, SETTING_TEXT = 600, SETTING_EDIT = 16 };
 
 typedef struct setting {
-	const char *name;          /* stable: "daily_minutes", "steps.coding", "database" */
-	const char *label;         /* what a person calls it: "Minutes a day" */
-	char value[SETTING_TEXT];  /* "45", "2027-01-15", "none", "0.90", "10m", a path */
+	const char *name;         /* stable: "daily_minutes", "steps.coding", "database" */
+	const char *label;        /* what a person calls it: "Minutes a day" */
+	char value[SETTING_TEXT]; /* "45", "2027-01-15", "none", "0.90", "10m", a path */
 	setting_source source;
-	char where[SETTING_TEXT];  /* why: "set in the app on 2026-12-01", "config.yaml: PATH" */
-	bool editable;             /* made in the app, and not overruled by config.yaml */
-	char edit[SETTING_EDIT];   /* the value as typed to change it ("" when unset) */
+	char where[SETTING_TEXT]; /* why: "set in the app on 2026-12-01", "config.yaml: PATH" */
+	bool editable;            /* made in the app, and not overruled by config.yaml */
+	char edit[SETTING_EDIT];  /* the value as typed to change it ("" when unset) */
 } setting;
 
 typedef struct settings_list {
@@ -65,8 +65,7 @@ typedef struct settings_undo {
  * name, a value out of range, or one config.yaml overrules is refused with a message that
  * says what is wanted.
  */
-int settings_set(bp_app *app, const char *name, const char *text, settings_undo *undo,
-		 bp_error *e);
+int settings_set(bp_app *app, const char *name, const char *text, settings_undo *undo, bp_error *e);
 
 /* Puts back what settings_set replaced. */
 int settings_undo_edit(bp_app *app, const settings_undo *u, bp_error *e);

@@ -16,10 +16,10 @@ static void print_json(const settings_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		const setting *s = &l->v[i];
 
-		json_array_append_new(v, json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "name", s->name,
-						   "label", s->label, "value", s->value, "source",
-						   settings_source_name(s->source), "where",
-						   s->where, "editable", s->editable));
+		json_array_append_new(v, json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "name",
+		                                   s->name, "label", s->label, "value", s->value,
+		                                   "source", settings_source_name(s->source),
+		                                   "where", s->where, "editable", s->editable));
 	}
 	json_object_set_new(root, "settings", v);
 	json_dumpf(root, stdout, JSON_INDENT(2));
@@ -29,7 +29,8 @@ static void print_json(const settings_list *l)
 
 static void print_line(const setting *s)
 {
-	printf("%-16s %-11s %s%s\n", s->name, s->value, s->where, s->editable ? " [can be set]" : "");
+	printf("%-16s %-11s %s%s\n", s->name, s->value, s->where,
+	       s->editable ? " [can be set]" : "");
 }
 
 static void print_text(const settings_list *l)

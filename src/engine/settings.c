@@ -11,8 +11,8 @@
 
 const char *settings_source_name(setting_source s)
 {
-	static const char *const names[] = { "default", "plan",	  "app",
-					     "config",	"option", "environment" };
+	static const char *const names[] = {"default", "plan",   "app",
+	                                    "config",  "option", "environment"};
 
 	return (unsigned)s < sizeof(names) / sizeof(names[0]) ? names[s] : "default";
 }
@@ -115,7 +115,8 @@ static void add_new(settings_list *l, bp_app *app, const app_day *day)
 	}
 	put(s->value, "none");
 	s->source = p->plan ? SETTING_PLAN : SETTING_DEFAULT;
-	put(s->where, "no cap: the plan's %d a day (week %d) paces the plan, your minutes limit them",
+	put(s->where,
+	    "no cap: the plan's %d a day (week %d) paces the plan, your minutes limit them",
 	    day->plan_new, day->pos.week);
 }
 
@@ -167,8 +168,8 @@ static void add_recall(settings_list *l, bp_app *app, const app_day *day)
 	else
 		put(s->where, "default");
 	snprintf(s->where + strlen(s->where), SETTING_TEXT - strlen(s->where), "%s",
-		 day->interview ? "; with the interview date, a review falls due at this recall"
-				: "; not in use without an interview date");
+	         day->interview ? "; with the interview date, a review falls due at this recall"
+	                        : "; not in use without an interview date");
 }
 
 static void add_model(settings_list *l, bp_app *app)
@@ -207,23 +208,24 @@ static void put_steps(char *buf, size_t n, const int *v, int count)
 		int m = v[i];
 
 		k += (size_t)snprintf(buf + k, n - k, "%s%d%s", i ? ", " : "",
-				      m % 1440 == 0 ? m / 1440 : m % 60 == 0 ? m / 60 : m,
-				      m % 1440 == 0 ? "d" : m % 60 == 0 ? "h" : "m");
+		                      m % 1440 == 0 ? m / 1440
+		                      : m % 60 == 0 ? m / 60
+		                                    : m,
+		                      m % 1440 == 0 ? "d"
+		                      : m % 60 == 0 ? "h"
+		                                    : "m");
 	}
 }
 
 static void add_steps(settings_list *l, bp_app *app)
 {
-	static const char *const names[SCHED_CLASSES] = { "steps.open", "steps.coding",
-							  "steps.scenario", "steps.choice",
-							  "steps.long" };
+	static const char *const names[SCHED_CLASSES] = {
+	    "steps.open", "steps.coding", "steps.scenario", "steps.choice", "steps.long"};
 	static const char *const labels[SCHED_CLASSES] = {
-		"Same-day steps: open questions", "Same-day steps: coding",
-		"Same-day steps: incidents", "Same-day steps: multiple choice",
-		"Same-day steps: long questions"
-	};
-	static const char *const keys[SCHED_CLASSES] = { "open", "coding", "scenario", "choice",
-							 "long" };
+	    "Same-day steps: open questions", "Same-day steps: coding", "Same-day steps: incidents",
+	    "Same-day steps: multiple choice", "Same-day steps: long questions"};
+	static const char *const keys[SCHED_CLASSES] = {"open", "coding", "scenario", "choice",
+	                                                "long"};
 	const bp_config *c = &app->cfg;
 
 	for (int k = 0; k < SCHED_CLASSES; k++) {
@@ -262,8 +264,9 @@ static setting_source env_source(const char *name)
 
 static setting_source from_source(app_from f)
 {
-	return f == APP_FROM_OPTION ? SETTING_OPTION : f == APP_FROM_ENV ? SETTING_ENV
-									 : SETTING_DEFAULT;
+	return f == APP_FROM_OPTION ? SETTING_OPTION
+	       : f == APP_FROM_ENV  ? SETTING_ENV
+	                            : SETTING_DEFAULT;
 }
 
 static void add_plan(settings_list *l, bp_app *app, const app_day *day)
@@ -312,30 +315,31 @@ static void add_files(settings_list *l, bp_app *app)
 
 	for (size_t i = 0; i < app->n_content_dirs && k < sizeof(dirs); i++)
 		k += (size_t)snprintf(dirs + k, sizeof(dirs) - k, "%s%s", i ? ":" : "",
-				      app->content[i]);
+		                      app->content[i]);
 	put(s->value, "%s", dirs);
 	put(s->where, "%s",
 	    app->content_from == APP_FROM_OPTION ? "--content"
-	    : app->content_from == APP_FROM_ENV  ? "BACKPREP_CONTENT"
-						 : "default: your packs, then the installed content");
+	    : app->content_from == APP_FROM_ENV
+	        ? "BACKPREP_CONTENT"
+	        : "default: your packs, then the installed content");
 	s = add(l, "database", "Progress file", from_source(app->db_from));
 	put(s->value, "%s", store_path(app->st));
 	put(s->where, "%s",
 	    app->db_from == APP_FROM_OPTION ? "--db"
 	    : app->db_from == APP_FROM_ENV  ? "BACKPREP_DB"
-					    : "default: $XDG_DATA_HOME/backprep/progress.db");
+	                                    : "default: $XDG_DATA_HOME/backprep/progress.db");
 	s = add(l, "config", "config.yaml", env_source("XDG_CONFIG_HOME"));
 	put(s->value, "%s", app->config_path[0] ? app->config_path : "none");
 	put(s->where, "%s",
 	    app->cfg.loaded && access(app->config_path, F_OK) == 0
-		    ? "read: its values win over the same settings made in the app"
-		    : "not there (it is optional)");
+	        ? "read: its values win over the same settings made in the app"
+	        : "not there (it is optional)");
 }
 
 /* The variable that decides the character set: LC_ALL, else LC_CTYPE, else LANG. */
 static const char *locale_var(void)
 {
-	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
 
 	for (size_t i = 0; i < 3; i++) {
 		const char *v = getenv(vars[i]);
@@ -355,12 +359,14 @@ static void add_terminal(settings_list *l)
 	if (getenv("NO_COLOR"))
 		put(s->where, "NO_COLOR is set");
 	else
-		put(s->where, "default: where the terminal has colours (TERM=%s)", term ? term : "");
+		put(s->where, "default: where the terminal has colours (TERM=%s)",
+		    term ? term : "");
 	s = add(l, "locale", "Character set", var ? SETTING_ENV : SETTING_DEFAULT);
 	put(s->value, "%s", text_codeset());
 	put(s->where, "%s%s%s%s", var ? var : "default", var ? "=" : "", var ? getenv(var) : "",
-	    text_codeset_is_utf8(text_codeset()) ? ""
-						 : ": not UTF-8, so the screen is written in ASCII");
+	    text_codeset_is_utf8(text_codeset())
+	        ? ""
+	        : ": not UTF-8, so the screen is written in ASCII");
 	if (now && *now) {
 		s = add(l, "clock", "Clock", SETTING_ENV);
 		put(s->value, "%s", now);
@@ -447,10 +453,10 @@ static int parse(const char *name, const char *t, double *v, bp_error *e)
 	return 0;
 bad:
 	bp_error_set(e, "'%s' is not %s", t,
-		     strcmp(name, "daily_minutes") == 0 ? "minutes a day from 5 to 600"
-		     : strcmp(name, "new_per_day") == 0 ? "a number of new questions from 0 to 100"
-		     : strcmp(name, "retention") == 0	? "a retention from 0.70 to 0.99, like 0.90"
-							: "a date like 2027-01-15");
+	             strcmp(name, "daily_minutes") == 0 ? "minutes a day from 5 to 600"
+	             : strcmp(name, "new_per_day") == 0 ? "a number of new questions from 0 to 100"
+	             : strcmp(name, "retention") == 0   ? "a retention from 0.70 to 0.99, like 0.90"
+	                                                : "a date like 2027-01-15");
 	return -1;
 }
 
@@ -480,8 +486,7 @@ static void raw_get(bp_app *app, const char *key, char *buf, size_t n)
 		buf[0] = '\0';
 }
 
-int settings_set(bp_app *app, const char *name, const char *text, settings_undo *undo,
-		 bp_error *e)
+int settings_set(bp_app *app, const char *name, const char *text, settings_undo *undo, bp_error *e)
 {
 	settings_undo was;
 	const char *key;
@@ -490,15 +495,17 @@ int settings_set(bp_app *app, const char *name, const char *text, settings_undo 
 	int rc;
 
 	if (!settable(name)) {
-		bp_error_set(e, "'%s' cannot be set in the app; the settings made in the app are "
-				"daily_minutes, new_per_day, interview_date and retention",
-			     name);
+		bp_error_set(e,
+		             "'%s' cannot be set in the app; the settings made in the app are "
+		             "daily_minutes, new_per_day, interview_date and retention",
+		             name);
 		return -1;
 	}
 	if ((key = config_key(app, name))) {
-		bp_error_set(e, "%s is set in config.yaml (%s), which wins over the app: change it "
-				"there",
-			     key, app->config_path);
+		bp_error_set(e,
+		             "%s is set in config.yaml (%s), which wins over the app: change it "
+		             "there",
+		             key, app->config_path);
 		return -1;
 	}
 	if (text[0] && parse(name, text, &v, e) < 0)

@@ -106,22 +106,25 @@ static void settings_draw(tui *t)
 			sel_line = (int)d->n;
 		snprintf(line, sizeof(line), "%s: %s", s->label, s->value);
 		doc_entry(d, sel ? "> " : "  ", doc_keep(d, line), 0,
-			  sel ? style(ATTR_SEL) : s->editable ? (int)A_BOLD : 0);
+		          sel           ? style(ATTR_SEL)
+		          : s->editable ? (int)A_BOLD
+		                        : 0);
 		doc_text(d, s->where, 4, style(ATTR_DIM), TEXT_PROSE);
 		if (sel)
 			sel_end = (int)d->n;
 	}
 	/* the chosen setting in view, its heading too when it fits */
 	doc_draw(d, 2, body,
-		 sel_end > body ? (sel_end - body < sel_line ? sel_end - body : sel_line) : 0);
+	         sel_end > body ? (sel_end - body < sel_line ? sel_end - body : sel_line) : 0);
 	if (u && u->editing) {
-		draw_footer("", t->msg[0] ? t->msg : "Enter saves · Ctrl-U then Enter: the default · Esc cancels",
-			    t->msg[0] && t->msg_bad ? style(ATTR_BAD) : (int)A_BOLD);
+		draw_footer("",
+		            t->msg[0] ? t->msg : "Enter saves · empty: the default · Esc cancels",
+		            t->msg[0] && t->msg_bad ? style(ATTR_BAD) : (int)A_BOLD);
 		draw_field(field_label(u->list.v[u->sel].name), t->input, t->input_cur);
 		return;
 	}
 	draw_footer("Up/Down choose   Enter change   d default   u undo   ? help   q back", t->msg,
-		    t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
+	            t->msg_bad ? style(ATTR_BAD) : style(ATTR_GOOD));
 }
 
 /* Saves text ("" : the default) for the chosen setting; says what happened in t->msg. */
@@ -146,7 +149,7 @@ static bool settings_save(tui *t, const char *text)
 	settings_load(t);
 	s = settings_find(&u->list, name);
 	snprintf(t->msg, sizeof(t->msg), "%s: %.200s, %s. u undoes it.", s ? s->label : name,
-		 s ? s->value : "", text[0] ? "saved" : "back to the default");
+	         s ? s->value : "", text[0] ? "saved" : "back to the default");
 	t->msg_bad = false;
 	return true;
 }
@@ -159,7 +162,7 @@ static go edit_key(tui *t, int ch)
 	if (ch == 27)
 		u->editing = false;
 	else if (field_key(t->input, sizeof(t->input), &t->input_cur, ch,
-			   field_chars(u->list.v[u->sel].name)))
+	                   field_chars(u->list.v[u->sel].name)))
 		; /* typed */
 	else if ((ch == '\n' || ch == '\r' || ch == KEY_ENTER) && settings_save(t, t->input))
 		u->editing = false;
@@ -170,8 +173,8 @@ static go edit_key(tui *t, int ch)
 static void say_fixed(tui *t, const setting *s)
 {
 	snprintf(t->msg, sizeof(t->msg), "%s is %s; it is not changed in the app.", s->label,
-		 s->source == SETTING_CONFIG ? "set in config.yaml (change it there)"
-					     : "not one of the settings made in the app");
+	         s->source == SETTING_CONFIG ? "set in config.yaml (change it there)"
+	                                     : "not one of the settings made in the app");
 	t->msg_bad = true;
 }
 
@@ -235,7 +238,7 @@ static go settings_key(tui *t, int ch)
 			settings_load(t);
 			s = settings_find(&u->list, name);
 			snprintf(t->msg, sizeof(t->msg), "Undone: %s is %.200s again.",
-				 s ? s->label : name, s ? s->value : "");
+			         s ? s->label : name, s ? s->value : "");
 			t->msg_bad = false;
 		}
 		return GO_STAY;
@@ -257,5 +260,5 @@ static unsigned settings_ctx(const tui *t)
 	return CTX_SETTINGS;
 }
 
-const screen_ops settings_screen = { settings_enter, NULL, settings_draw, settings_key,
-				     settings_ctx };
+const screen_ops settings_screen = {settings_enter, NULL, settings_draw, settings_key,
+                                    settings_ctx};

@@ -19,7 +19,7 @@ static bool ascii_mode;
 bool text_codeset_is_utf8(const char *codeset)
 {
 	return codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf-8") == 0 ||
-			   strcmp(codeset, "UTF8") == 0 || strcmp(codeset, "utf8") == 0);
+	                   strcmp(codeset, "UTF8") == 0 || strcmp(codeset, "utf8") == 0);
 }
 
 const char *text_codeset(void)
@@ -39,6 +39,7 @@ bool text_ascii_on(void)
 	return ascii_mode;
 }
 
+/* clang-format off */
 /* U+00C0..U+017F: Latin-1 and Latin Extended-A letters without their marks. */
 static const char *const latin[0x180 - 0xc0] = {
 	"A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",  /* U+00C0 */
@@ -112,6 +113,8 @@ static const ascii_of table[] = {
 	{ 0xfffd, "?" },
 };
 
+/* clang-format on */
+
 static int by_cp(const void *key, const void *elem)
 {
 	uint32_t a = *(const uint32_t *)key, b = ((const ascii_of *)elem)->cp;
@@ -129,7 +132,7 @@ const char *text_ascii_of(uint32_t cp)
 		return latin[cp - 0xc0];
 	if (cp >= 0x2500 && cp < 0x2580) {
 		static const char marks[] = "-|+/\\X";
-		static const char *const mark_s[] = { "-", "|", "+", "/", "\\", "X" };
+		static const char *const mark_s[] = {"-", "|", "+", "/", "\\", "X"};
 
 		return mark_s[strchr(marks, box[cp - 0x2500]) - marks];
 	}

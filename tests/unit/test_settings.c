@@ -29,10 +29,11 @@ static void open_app(bp_app *app, const char *config)
 {
 	const char *root = getenv("BACKPREP_FIXTURES");
 	static char content[600], db[128];
-	app_opts o = { 0 };
+	app_opts o = {0};
 	bp_error e;
 
-	snprintf(content, sizeof(content), "%s/../../content", root && *root ? root : "tests/fixtures");
+	snprintf(content, sizeof(content), "%s/../../content",
+	         root && *root ? root : "tests/fixtures");
 	snprintf(db, sizeof(db), "%s/progress.db", fixture_dir);
 	snprintf(conf_dir, sizeof(conf_dir), "%s/config", fixture_dir);
 	setenv("XDG_CONFIG_HOME", conf_dir, 1);
@@ -119,7 +120,7 @@ static void test_config_wins_and_is_shown_with_its_path(void **state)
 	set_ok(&app, "interview_date", "2027-01-15", NULL);
 	today_and_list(&app, &day, &l);
 	snprintf(want, sizeof(want), "daily_minutes in config.yaml: %s/backprep/config.yaml",
-		 conf_dir);
+	         conf_dir);
 	assert_int_equal(day.budget, 50);
 	assert_string_equal(get(&l, "daily_minutes")->value, "50");
 	assert_int_equal(get(&l, "daily_minutes")->source, SETTING_CONFIG);
@@ -196,14 +197,14 @@ static void test_bad_values_are_refused_with_what_is_wanted(void **state)
 	static const struct {
 		const char *name, *text, *says;
 	} cases[] = {
-		{ "daily_minutes", "3", "from 5 to 600" },
-		{ "daily_minutes", "45x", "from 5 to 600" },
-		{ "new_per_day", "101", "from 0 to 100" },
-		{ "retention", "0.5", "0.70 to 0.99" },
-		{ "retention", "90", "0.70 to 0.99" },
-		{ "interview_date", "2026-11-29", "after today" },
-		{ "interview_date", "15/01/2027", "a date like" },
-		{ "steps.open", "1m", "cannot be set in the app" },
+	    {"daily_minutes", "3", "from 5 to 600"},
+	    {"daily_minutes", "45x", "from 5 to 600"},
+	    {"new_per_day", "101", "from 0 to 100"},
+	    {"retention", "0.5", "0.70 to 0.99"},
+	    {"retention", "90", "0.70 to 0.99"},
+	    {"interview_date", "2026-11-29", "after today"},
+	    {"interview_date", "15/01/2027", "a date like"},
+	    {"steps.open", "1m", "cannot be set in the app"},
 	};
 	bp_app app;
 	bp_error e;
@@ -215,8 +216,8 @@ static void test_bad_values_are_refused_with_what_is_wanted(void **state)
 		if (settings_set(&app, cases[i].name, cases[i].text, NULL, &e) == 0)
 			fail_msg("%s '%s' was accepted", cases[i].name, cases[i].text);
 		if (!strstr(e.msg, cases[i].says))
-			fail_msg("%s '%s': \"%s\" does not say \"%s\"", cases[i].name, cases[i].text,
-				 e.msg, cases[i].says);
+			fail_msg("%s '%s': \"%s\" does not say \"%s\"", cases[i].name,
+			         cases[i].text, e.msg, cases[i].says);
 	}
 	/* nothing was written */
 	assert_int_equal(store_setting_get(app.st, "daily_minutes", buf, sizeof(buf), &e), 0);
@@ -293,13 +294,13 @@ static int setup_group(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		D(test_budget_is_todays_and_says_where_from),
-		D(test_config_wins_and_is_shown_with_its_path),
-		D(test_new_per_day_caps_the_queue),
-		D(test_retention_reaches_the_scheduler),
-		D(test_bad_values_are_refused_with_what_is_wanted),
-		D(test_changes_undo_newest_first),
-		D(test_paths_and_variables_are_sanitised),
+	    D(test_budget_is_todays_and_says_where_from),
+	    D(test_config_wins_and_is_shown_with_its_path),
+	    D(test_new_per_day_caps_the_queue),
+	    D(test_retention_reaches_the_scheduler),
+	    D(test_bad_values_are_refused_with_what_is_wanted),
+	    D(test_changes_undo_newest_first),
+	    D(test_paths_and_variables_are_sanitised),
 	};
 
 	return cmocka_run_group_tests(tests, setup_group, NULL);
