@@ -31,6 +31,10 @@ typedef struct app_opts {
 	bool readonly;                          /* no lock, nothing written */
 } app_opts;
 
+/* Where a path in force came from: an option on the command line, the environment, or the
+ * default place (settings.h shows it). */
+typedef enum { APP_FROM_DEFAULT, APP_FROM_OPTION, APP_FROM_ENV } app_from;
+
 typedef struct bp_app {
 	catalog *cat;
 	bp_diags problems; /* what was wrong with the content; broken packs were skipped */
@@ -45,6 +49,8 @@ typedef struct bp_app {
 	char config_path[PATHS_MAX];
 	char content[APP_MAX_CONTENT][PATHS_MAX];
 	size_t n_content_dirs;
+	app_from content_from, db_from, plan_from; /* plan: --plan, the data dir, the shipped */
+	char plan_path[PATHS_MAX];                 /* the person's own plan.yaml, or "" */
 } bp_app;
 
 enum { APP_MAX_ANSWERS = 16 };
@@ -60,6 +66,7 @@ typedef struct app_plan {
 	int daily_minutes;       /* the person's own minutes a day; 0: the plan's */
 	bool minutes_from_config;
 	bool new_from_config;    /* config.yaml caps the new questions a day */
+	bool new_capped;         /* config.yaml or the app caps them (tg.new_per_day) */
 	bool first_run;          /* the welcome questions are still to be asked */
 	double adjust[AREA_COUNT]; /* product of the recruiter answers' multipliers */
 	int adjust_from;         /* the week they apply from (the current one) */
@@ -152,6 +159,16 @@ int app_progress(bp_app *app, const app_plan *p, bool with_reviews, plan_progres
 
 int app_set_plan_start(bp_app *app, int64_t day, bp_error *e);
 int app_set_daily_minutes(bp_app *app, int minutes, bp_error *e); /* 0: the plan's */
+/* Sets (0..100) or clears (-1) the cap on new questions a day kept in the database. */
+int app_set_new_per_day(bp_app *app, int n, bp_error *e);
+/* Sets (0.7..0.99) or clears (0) the retention kept in the database, and remakes app->sched. */
+int app_set_retention(bp_app *app, double retention, bp_error *e);
+/* The retention set in the app; 0 when none (config.yaml's or the default is in force). */
+double app_retention_setting(bp_app *app);
+/* The local day a setting made in the app was last changed (app_set_*); 0 when unknown. */
+int64_t app_setting_day(bp_app *app, const char *key);
+/* config.yaml's scheduler options and the retention set in the app, into app->sched. */
+void app_make_sched(bp_app *app);
 /* Chooses answer `answer` (NULL: none) to recruiter question `question`. */
 int app_set_profile(bp_app *app, const char *question, const char *answer, bp_error *e);
 /* The id of the chosen answer into buf, or "" when none. */

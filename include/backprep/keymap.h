@@ -35,9 +35,10 @@ enum {
 	CTX_BROWSE = 1 << 16,       /* the Browser's list */
 	CTX_FIND = 1 << 17,         /* the Browser: typing the filter */
 	CTX_ITEM = 1 << 18,         /* an item's details */
+	CTX_SETTINGS = 1 << 19,     /* the Settings screen */
 	CTX_MOCKS = CTX_MOCK | CTX_MOCK_RESULTS | CTX_ROUND | CTX_ROUND_POINTS | CTX_ROUND_SCORE,
 	CTX_DRILL = CTX_ASK | CTX_REVEALED | CTX_GRADE | CTX_DONE,
-	CTX_ALL = (1 << 19) - 1,    /* every context above */
+	CTX_ALL = (1 << 20) - 1,    /* every context above */
 };
 
 typedef enum {
@@ -91,6 +92,7 @@ typedef enum {
 	ACT_EDIT,     /* a coding question: the solution in $EDITOR */
 	ACT_FRESH,    /* ...a fresh one from the stub, the old kept as .prev */
 	ACT_RUN,      /* ...run its tests */
+	ACT_SETTINGS, /* open the Settings screen */
 	ACT_EXIT,     /* quit from any screen (global.quit: no key unless config.yaml gives one) */
 } action;
 

@@ -6,6 +6,7 @@
 #ifndef BACKPREP_TEXT_H
 #define BACKPREP_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -40,7 +41,27 @@ size_t text_visible(const char *s, size_t len, char *out, size_t cap);
 /* True when s[0..len) would change under text_clean (for the strict validator). */
 int text_has_controls(const char *s, size_t len);
 
-/* Columns of one code point (0 for combining marks, 2 for wide; 1 when unknown). */
+/*
+ * Plain terminals (text_ascii.c). Under a character set other than UTF-8 the screen is
+ * written in ASCII: each character outside it as the ASCII that reads the same ("—" as
+ * "-", "é" as "e", "…" as "...", box lines as "-" and "|", chart blocks as a ramp).
+ * The TUI turns it on once at start, from nl_langinfo(CODESET); text_cp_width then measures
+ * what will be drawn.
+ */
+bool text_codeset_is_utf8(const char *codeset);
+/* The character set of the locale in force (after setlocale), e.g. "UTF-8", "ISO-8859-1". */
+const char *text_codeset(void);
+void text_ascii_set(bool on);
+bool text_ascii_on(void);
+/* The ASCII for a code point of U+0080 or more ("?" when there is none; "" for a combining
+ * mark); NULL for ASCII itself. */
+const char *text_ascii_of(uint32_t cp);
+/* s[0..len) in ASCII into out (cap bytes, NUL-terminated), cut before a character whose
+ * reading does not fit; invalid UTF-8 reads "?". Returns the bytes written. */
+size_t text_ascii(const char *s, size_t len, char *out, size_t cap);
+
+/* Columns of one code point (0 for combining marks, 2 for wide; 1 when unknown); in ASCII
+ * mode, the columns of its reading. */
 int text_cp_width(uint32_t cp);
 
 /* Columns of s[0..len). */

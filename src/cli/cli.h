@@ -23,6 +23,7 @@ int cmd_export(const app_opts *o, int argc, char **argv);
 int cmd_import(const app_opts *o, int argc, char **argv);
 int cmd_stats(const app_opts *o, int argc, char **argv);
 int cmd_run(const app_opts *o, int argc, char **argv);
+int cmd_settings(const app_opts *o, int argc, char **argv);
 
 /* validate --run: runs every coding item's reference solution against its tests; each
  * failure is a problem at the test. *ran counts the items run. */

@@ -61,6 +61,13 @@ static const cli_opt stats_opts[] = {
 	{ "--to", NULL, ARG_DATE, "DATE", NULL, false, "the last day counted" },
 	END_OPTS,
 };
+static const cli_opt settings_opts[] = {
+	JSON_OPT("every setting, its value and where it comes from"),
+	{ "--set", NULL, ARG_TEXT, "NAME VALUE", NULL, false,
+	  "set one made in the app (daily_minutes, new_per_day, interview_date, retention)" },
+	{ "--reset", NULL, ARG_TEXT, "NAME", NULL, false, "put its default back" },
+	END_OPTS,
+};
 static const cli_opt export_opts[] = {
 	{ "--format", NULL, ARG_WORD, "json|csv", "json csv", false,
 	  "JSON (everything, for import) or CSV (the review log)" },
@@ -94,6 +101,11 @@ const cli_cmd cli_commands[] = {
 	{ "stats", cmd_stats, "[--json] [--from DATE] [--to DATE]", { { ARG_NONE, NULL } }, false,
 	  stats_opts,
 	  "activity, streaks, mastery, retention, the forecast, time per answer and mock scores",
+	  false },
+	{ "settings", cmd_settings, "[--json] [--set NAME VALUE] [--reset NAME]",
+	  { { ARG_NONE, NULL } }, false, settings_opts,
+	  "every setting, its value and where it comes from; set one made in the app, or put "
+	  "its default back",
 	  false },
 	{ "doctor", cmd_doctor, "", { { ARG_NONE, NULL } }, false, NULL,
 	  "check the database; rebuild cards and stats from the log", false },

@@ -117,14 +117,36 @@ static void use_own_plan(bp_app *app, const app_opts *o)
 
 	if (o->plan) {
 		catalog_use_plan(app->cat, o->plan, &app->problems);
+		app->plan_from = APP_FROM_OPTION;
+		snprintf(app->plan_path, sizeof(app->plan_path), "%s", o->plan);
 		return;
 	}
 	if (paths_data_dir(path, sizeof(path), NULL) == 0 &&
 	    strlen(path) + sizeof("/plan.yaml") <= sizeof(path)) {
 		strcat(path, "/plan.yaml");
-		if (access(path, F_OK) == 0)
+		if (access(path, F_OK) == 0) {
 			catalog_use_plan(app->cat, path, &app->problems);
+			snprintf(app->plan_path, sizeof(app->plan_path), "%s", path);
+		}
 	}
+}
+
+void app_make_sched(bp_app *app)
+{
+	fsrs_params base;
+	double own = app->cfg.has_retention ? 0 : app_retention_setting(app);
+
+	apply_config(&app->cfg, &base);
+	if (own > 0)
+		base.retention = own;
+	sched_make(&base, &app->cfg, &app->sched);
+}
+
+static app_from from_env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? APP_FROM_ENV : APP_FROM_DEFAULT;
 }
 
 int app_open(bp_app *app, const app_opts *o, bp_error *e)
@@ -133,15 +155,14 @@ int app_open(bp_app *app, const app_opts *o, bp_error *e)
 	char db[PATHS_MAX];
 
 	memset(app, 0, sizeof(*app));
-	fsrs_params base;
-
 	if (load_config(app, e) < 0)
 		return -1;
-	apply_config(&app->cfg, &base);
-	sched_make(&base, &app->cfg, &app->sched);
+	app_make_sched(app); /* config.yaml's alone; again below with the settings made in the app */
 	rng_seed_env(&app->rng, (uint64_t)clock_now() ^ (uint64_t)getpid() << 32);
 	app->day_seed = rng_next(&app->rng);
 	app->n_content_dirs = app_content_dirs(o, app->content, APP_MAX_CONTENT);
+	app->content_from = o->n_content ? APP_FROM_OPTION : from_env("BACKPREP_CONTENT");
+	app->db_from = o->db && *o->db ? APP_FROM_OPTION : from_env("BACKPREP_DB");
 	if (app->n_content_dirs == 0) {
 		bp_error_set(e, "no content found: pass --content DIR, or run from the source tree");
 		return -1;
@@ -158,6 +179,7 @@ int app_open(bp_app *app, const app_opts *o, bp_error *e)
 		app_close(app);
 		return -1;
 	}
+	app_make_sched(app);
 	return 0;
 }
 

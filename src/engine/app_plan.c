@@ -29,6 +29,29 @@ static int set_day(bp_app *app, const char *key, int64_t day, bp_error *e)
 	return store_setting_set(app->st, key, buf, e);
 }
 
+/*
+ * A setting the person makes in the app (minutes a day, new questions a day, the interview
+ * date, the retention), with the day it was made as "set_on.KEY", so that Settings can say
+ * "set in the app on 2026-12-01". An empty value puts the default back.
+ */
+static int set_own(bp_app *app, const char *key, const char *value, bp_error *e)
+{
+	char on_key[64];
+
+	snprintf(on_key, sizeof(on_key), "set_on.%s", key);
+	if (store_setting_set(app->st, key, value, e) < 0)
+		return -1;
+	return set_day(app, on_key, value[0] ? clock_local_day(clock_now()) : 0, e);
+}
+
+int64_t app_setting_day(bp_app *app, const char *key)
+{
+	char on_key[64];
+
+	snprintf(on_key, sizeof(on_key), "set_on.%s", key);
+	return day_setting(app, on_key);
+}
+
 /* A start the person chose (plan --start) stays where they put it; one taken from the
  * first run moves back to an earlier first answer (an import of an older history). */
 int app_set_plan_start(bp_app *app, int64_t day, bp_error *e)
@@ -40,7 +63,11 @@ int app_set_plan_start(bp_app *app, int64_t day, bp_error *e)
 
 int app_set_interview(bp_app *app, int64_t day, bp_error *e)
 {
-	return set_day(app, "interview_date", day, e);
+	char buf[16] = "";
+
+	if (day > 0)
+		clock_format_day(day, buf);
+	return set_own(app, "interview_date", buf, e);
 }
 
 int64_t app_interview(bp_app *app, bool *from_config)
@@ -55,7 +82,56 @@ int app_set_daily_minutes(bp_app *app, int minutes, bp_error *e)
 
 	if (minutes > 0)
 		snprintf(buf, sizeof(buf), "%d", minutes);
-	return store_setting_set(app->st, "daily_minutes", buf, e);
+	return set_own(app, "daily_minutes", buf, e);
+}
+
+int app_set_new_per_day(bp_app *app, int n, bp_error *e)
+{
+	char buf[16] = "";
+
+	if (n >= 0)
+		snprintf(buf, sizeof(buf), "%d", n);
+	return set_own(app, "new_per_day", buf, e);
+}
+
+/* A retention as the app keeps it: "0.90", two decimals, whatever LC_NUMERIC says. */
+int app_set_retention(bp_app *app, double retention, bp_error *e)
+{
+	char buf[16] = "";
+
+	if (retention > 0)
+		snprintf(buf, sizeof(buf), "0.%02d", (int)(retention * 100 + 0.5) % 100);
+	if (set_own(app, "retention", buf, e) < 0)
+		return -1;
+	app_make_sched(app);
+	return 0;
+}
+
+/* A whole number kept as a setting; -1 when unset or not a number from 0 to max. */
+static int count_setting(bp_app *app, const char *key, int max)
+{
+	char buf[32];
+	size_t n;
+
+	if (!app->st || store_setting_get(app->st, key, buf, sizeof(buf), NULL) != 1)
+		return -1;
+	n = strlen(buf);
+	if (n == 0 || n > 4 || strspn(buf, "0123456789") != n || atoi(buf) > max)
+		return -1;
+	return atoi(buf);
+}
+
+double app_retention_setting(bp_app *app)
+{
+	char buf[32];
+	double v;
+
+	if (!app->st || store_setting_get(app->st, "retention", buf, sizeof(buf), NULL) != 1 ||
+	    strncmp(buf, "0.", 2) != 0 || !buf[2] || strlen(buf) > 4 ||
+	    strspn(buf + 2, "0123456789") != strlen(buf + 2))
+		return 0;
+	v = atoi(buf + 2) / (buf[3] ? 100.0 : 10.0);
+	return v >= 0.7 && v <= 0.99 ? v : 0;
 }
 
 int app_finish_first_run(bp_app *app, bp_error *e)
@@ -112,7 +188,7 @@ int app_plan_load(bp_app *app, int64_t today, app_plan *p, bp_error *e)
 {
 	char buf[32];
 	int64_t start = day_setting(app, "plan_start"), first = 0;
-	int answered = store_first_review(app->st, &first, NULL);
+	int answered = store_first_review(app->st, &first, NULL), new_cap;
 
 	memset(p, 0, sizeof(*p));
 	/* the plan starts on the first answer, however it was recorded (a drill, the command
@@ -136,6 +212,9 @@ int app_plan_load(bp_app *app, int64_t today, app_plan *p, bp_error *e)
 	p->interview = app_interview(app, &p->interview_from_config);
 	p->minutes_from_config = app->cfg.daily_minutes > 0;
 	p->new_from_config = app->cfg.new_per_day >= 0;
+	new_cap = p->new_from_config ? app->cfg.new_per_day
+				     : count_setting(app, "new_per_day", 100);
+	p->new_capped = new_cap >= 0;
 	if (p->minutes_from_config)
 		p->daily_minutes = app->cfg.daily_minutes;
 	else if (store_setting_get(app->st, "daily_minutes", buf, sizeof(buf), NULL) == 1)
@@ -145,7 +224,7 @@ int app_plan_load(bp_app *app, int64_t today, app_plan *p, bp_error *e)
 	load_profile(app, p);
 	p->adjust_from = p->pos.week;
 	plan_targets_make(p->plan, p->adjust, p->adjust_from, p->daily_minutes,
-			  app->cfg.new_per_day, &p->tg);
+			  new_cap, &p->tg);
 	return 0;
 }
 

@@ -88,7 +88,7 @@ static fresh *next_fit(fresh *v, size_t *next, size_t end, int week, double room
  * queue draws them: each area its share of the time by the week's focus, the shorter first
  * inside a week and level; each day's room is its budget less the reviews placed on it and
  * the first reviews of the questions projected before it. Up to the plan's allowance plus
- * `extra` a day when config.yaml caps it. *today gets the first day's count.
+ * `extra` a day when config.yaml or the app caps it. *today gets the first day's count.
  */
 static int project(const app_day *t, const queue_opts *qo, fresh *v, size_t n, int extra,
 		   double more, int *today)
@@ -110,7 +110,7 @@ static int project(const app_day *t, const queue_opts *qo, fresh *v, size_t n, i
 	for (int d = 0; d < days; d++) {
 		int week = plan_week_of(&t->plan.cal, t->pos.today + d), count = 0;
 		const double *focus = t->plan.tg.focus[(week ? week : 1) - 1];
-		int cap = t->plan.new_from_config
+		int cap = t->plan.new_capped
 				  ? t->plan.tg.new_per_day[(week ? week : 1) - 1] + extra
 				  : (int)n;
 		double room = (d == 0 ? qo->budget_minutes : budget_on(t, d) + more) - added[d];
@@ -326,9 +326,9 @@ int app_day_build(const app_day_input *in, app_day *t)
 	plan_progress_free(&pr);
 	queue_free(&t->q);
 	t->new_per_day = t->plan_new + t->extra_new;
-	/* the plan's number paces the plan; the minutes are the limit, unless config.yaml's
-	 * new_per_day says otherwise */
-	qo.new_limit = t->plan.new_from_config ? t->new_per_day - t->done.new_items
+	/* the plan's number paces the plan; the minutes are the limit, unless new_per_day
+	 * (config.yaml's, or set in the app) says otherwise */
+	qo.new_limit = t->plan.new_capped ? t->new_per_day - t->done.new_items
 					       : (int)catalog_count(in->cat);
 	if (rc == 0)
 		rc = queue_build(in->cat, in->cards, in->n_cards, &in->sp->base, &qo, &t->q);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backprep/clock.h"
 #include "exchange_impl.h"
 
 enum { SEGMENTS_MAX = 64, SCORES_MAX = 64, TEXT_MAX = 65536 };
@@ -39,8 +40,8 @@ static bool key_chars_ok(const char *s)
 	return true;
 }
 
-/* "" or a whole number from 1 to max, as the app writes it. */
-static bool count_ok(const char *s, long max)
+/* "" or a whole number from min to max, as the app writes it. */
+static bool count_ok(const char *s, long min, long max)
 {
 	char *end;
 	long n;
@@ -50,7 +51,22 @@ static bool count_ok(const char *s, long max)
 	if (strspn(s, "0123456789") != strlen(s) || strlen(s) > 6)
 		return false;
 	n = strtol(s, &end, 10);
-	return n >= 1 && n <= max;
+	return n >= min && n <= max;
+}
+
+/* "" or a retention as the app writes it: "0.70" to "0.99". */
+static bool retention_ok(const char *s)
+{
+	return !*s || (strlen(s) == 4 && strncmp(s, "0.", 2) == 0 && s[2] >= '7' && s[2] <= '9' &&
+		       s[3] >= '0' && s[3] <= '9');
+}
+
+/* "" or a day as YYYY-MM-DD. */
+static bool day_ok(const char *s)
+{
+	int64_t t;
+
+	return !*s || (strlen(s) == 10 && clock_parse_iso(s, &t) == 0);
 }
 
 /* What each setting made in the app may hold; NULL when the value is good. */
@@ -58,9 +74,15 @@ static const char *setting_want(const char *key, const char *value, bool *known)
 {
 	*known = true;
 	if (strcmp(key, "daily_minutes") == 0)
-		return count_ok(value, 600) ? NULL : "\"\" or minutes from 1 to 600, as a string";
+		return count_ok(value, 1, 600) ? NULL : "\"\" or minutes from 1 to 600, as a string";
 	if (strcmp(key, "new_per_day") == 0)
-		return count_ok(value, 100) ? NULL : "\"\" or a number from 1 to 100, as a string";
+		return count_ok(value, 0, 100) ? NULL : "\"\" or a number from 0 to 100, as a string";
+	if (strcmp(key, "retention") == 0)
+		return retention_ok(value) ? NULL : "\"\" or a retention from \"0.70\" to \"0.99\"";
+	/* the day a setting was made in the app (app_plan.c) */
+	if (strcmp(key, "set_on.daily_minutes") == 0 || strcmp(key, "set_on.new_per_day") == 0 ||
+	    strcmp(key, "set_on.retention") == 0 || strcmp(key, "set_on.interview_date") == 0)
+		return day_ok(value) ? NULL : "\"\" or a date such as \"2026-12-01\"";
 	if (strcmp(key, "first_run") == 0)
 		return strcmp(value, "done") == 0 ? NULL : "\"done\"";
 	if (strcmp(key, "plan_start_chosen") == 0) /* plan --start set the start (app_plan.c) */

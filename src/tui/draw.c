@@ -32,6 +32,16 @@ void style_init(void)
 	attrs[ATTR_GOOD] = A_BOLD | COLOR_PAIR(2);
 	attrs[ATTR_BAD] = A_BOLD | COLOR_PAIR(3);
 	attrs[ATTR_KEY] = A_BOLD | COLOR_PAIR(4);
+	/* the grades: red, orange, green and blue where 256 colours allow, else the basic ones */
+	{
+		static const short basic[4] = { COLOR_RED, COLOR_YELLOW, COLOR_GREEN, COLOR_CYAN };
+		static const short fine[4] = { 196, 214, 40, 39 };
+
+		for (int g = 0; g < 4; g++) {
+			init_pair((short)(5 + g), COLORS >= 256 ? fine[g] : basic[g], -1);
+			attrs[ATTR_GRADE_AGAIN + g] = COLOR_PAIR(5 + g);
+		}
+	}
 }
 
 int style(int which)
@@ -47,6 +57,17 @@ void put_text(int y, int x, const char *s, size_t len, int cols, int attr)
 		return;
 	attron(attr);
 	move(y, x);
+	if (text_ascii_on()) { /* a plain terminal: each character as its ASCII reading */
+		char buf[1024];
+		size_t k = text_ascii(s, fit, buf, sizeof(buf));
+
+		for (size_t i = 0; i < k; i++)
+			if (buf[i] == '\n')
+				buf[i] = ' ';
+		addnstr(buf, (int)k);
+		attroff(attr);
+		return;
+	}
 	/* Prose slices hold the source's newlines where lines were joined. */
 	while (fit > 0) {
 		const char *nl = memchr(s, '\n', fit);
@@ -159,7 +180,7 @@ void draw_footer(const char *hints, const char *msg, int msg_attr)
 {
 	char fitted[400];
 
-	mvhline(LINES - 2, 0, ACS_HLINE, COLS);
+	mvhline(LINES - 2, 0, text_ascii_on() ? '-' : ACS_HLINE, COLS);
 	if (msg && *msg) {
 		char buf[700];
 		size_t n = (size_t)snprintf(buf, sizeof(buf), " %s ", msg);

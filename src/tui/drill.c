@@ -189,7 +189,8 @@ static void draw_grade_bar(const session *s, int64_t interview, int y)
 		clock_format_span(shown ? due[g] - now : 0, span);
 		snprintf(b, sizeof(b), " %d %s%s%s%s ", g, grade_names[g], shown ? " " : "",
 			 shown ? span : "", late ? "*" : "");
-		put_str(y, x, b, g == (int)sug ? style(ATTR_SEL) : 0);
+		put_str(y, x, b,
+			style(ATTR_GRADE_AGAIN + g - 1) | (g == (int)sug ? style(ATTR_SEL) : 0));
 		x += (int)strlen(b) + 1;
 		past |= late;
 	}

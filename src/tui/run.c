@@ -23,6 +23,7 @@ static const screen_ops *const screens[SCR_COUNT] = {
 	[SCR_SUMMARY] = &summary_screen,
 	[SCR_BROWSE] = &browse_screen,
 	[SCR_ITEM] = &item_screen,
+	[SCR_SETTINGS] = &settings_screen,
 };
 
 static bool too_small(void)
@@ -150,6 +151,8 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	memset(&t, 0, sizeof(t));
 	t.app = app;
 	*signo = 0;
+	/* chosen once: a terminal whose locale is not UTF-8 is written in ASCII (text_ascii.c) */
+	text_ascii_set(!text_codeset_is_utf8(text_codeset()));
 	if (term_start(e) < 0)
 		return -1;
 	style_init();
@@ -164,6 +167,7 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	stats_screen.leave(&t); /* a screen's figures, when it was left by a signal */
 	plan_screen.leave(&t);
 	browse_ui_free(&t);
+	settings_ui_free(&t);
 	queue_free(&t.these);
 	if (t.day_ok)
 		app_day_free(&t.day);

@@ -161,7 +161,8 @@ static void today_draw(tui *t)
 			{ ACT_MOCK, ACT_NONE, "mocks" },	  { ACT_PLAN, ACT_NONE, "plan" },
 			{ ACT_STATS, ACT_NONE, "stats" },	  { ACT_BROWSE, ACT_NONE, "browse" },
 			{ ACT_FIND, ACT_NONE, "search" },	  { ACT_PROFILE, ACT_NONE, "profile" },
-			{ ACT_INTERVIEW, ACT_NONE, "interview" }, { ACT_HELP, ACT_NONE, "help" },
+			{ ACT_INTERVIEW, ACT_NONE, "interview" }, { ACT_SETTINGS, ACT_NONE, "settings" },
+			{ ACT_HELP, ACT_NONE, "help" },
 			{ ACT_QUIT, ACT_NONE, "quit" },
 		};
 		char hints[400];
@@ -230,6 +231,8 @@ static go today_key(tui *t, int ch)
 		return GO_MOCK;
 	case ACT_STATS:
 		return GO_STATS;
+	case ACT_SETTINGS:
+		return GO_SETTINGS;
 	case ACT_PROFILE:
 		return GO_PROFILE;
 	case ACT_INTERVIEW: {

@@ -47,7 +47,22 @@ void keys_hint2(char *buf, size_t n, size_t *len, unsigned ctx, action a, action
 		const char *label);
 
 /* Colour pairs and attributes; plain attributes under NO_COLOR or without colour. */
-enum { ATTR_TITLE, ATTR_DIM, ATTR_HEAD, ATTR_GOOD, ATTR_BAD, ATTR_KEY, ATTR_SEL, ATTR_COUNT };
+/* The grades' colours (Again, Hard, Good, Easy, in that order) are the basic eight on an
+ * 8-colour terminal and finer ones on a 256-colour one; under NO_COLOR they are none. */
+enum {
+	ATTR_TITLE,
+	ATTR_DIM,
+	ATTR_HEAD,
+	ATTR_GOOD,
+	ATTR_BAD,
+	ATTR_KEY,
+	ATTR_SEL,
+	ATTR_GRADE_AGAIN,
+	ATTR_GRADE_HARD,
+	ATTR_GRADE_GOOD,
+	ATTR_GRADE_EASY,
+	ATTR_COUNT
+};
 void style_init(void);
 int style(int which);
 
@@ -133,6 +148,7 @@ typedef enum {
 	SCR_SUMMARY,
 	SCR_BROWSE,
 	SCR_ITEM,
+	SCR_SETTINGS,
 	SCR_COUNT
 } screen_id;
 
@@ -154,6 +170,7 @@ typedef enum {
 	GO_SUMMARY = SCR_SUMMARY,
 	GO_BROWSE = SCR_BROWSE,
 	GO_ITEM = SCR_ITEM,
+	GO_SETTINGS = SCR_SETTINGS,
 } go;
 
 struct tui;
@@ -201,6 +218,7 @@ typedef struct tui {
 	bool item_over_drill; /* the details were opened from a drill (I), which goes on after */
 	queue these;      /* the Browser's "drill these", for the drill about to start */
 	bool these_count; /* ...answered as a drill that moves the schedule, not as cram */
+	struct settings_ui *settings; /* the Settings screen's state (settings.c), or NULL */
 	struct solve_ui *solve; /* the last run of a solution's tests (solve.c), or NULL */
 } tui;
 
@@ -219,7 +237,10 @@ void draw_field(const char *label, const char *buf, size_t cur);
 
 extern const screen_ops today_screen, drill_screen, help_screen, plan_screen, profile_screen,
 	welcome_screen, mock_screen, round_screen, stats_screen, summary_screen, browse_screen,
-	item_screen;
+	item_screen, settings_screen;
+
+/* Frees the Settings screen's state, its undo list with it (on exit). */
+void settings_ui_free(tui *t);
 
 /* Frees the Browser's state (on exit). */
 void browse_ui_free(tui *t);

@@ -212,6 +212,8 @@ int text_cp_width(uint32_t cp)
 
 	if (cp < 0x80)
 		return cp >= 0x20 && cp != 0x7f;
+	if (text_ascii_on())
+		return (int)strlen(text_ascii_of(cp));
 	w = wcwidth((wchar_t)cp);
 	return w < 0 ? 1 : w;
 }

@@ -142,7 +142,7 @@ expect_eq "a starred, a suspended and a buried card" \
 	"$(sql "SELECT sum(starred), sum(suspended), sum(buried_until > 0) FROM card")" "1|1|1"
 expect_eq "the settings made in the app" \
 	"$(sql "SELECT group_concat(key, ' ') FROM (SELECT key FROM setting WHERE value <> '' ORDER BY key)")" \
-	"daily_minutes first_run interview_date plan_start profile.role-shape"
+	"daily_minutes first_run interview_date plan_start profile.role-shape set_on.daily_minutes set_on.interview_date"
 expect_eq "a finished and an unfinished mock round" \
 	"$(sql "SELECT group_concat(finished IS NULL) FROM (SELECT finished FROM mock_round ORDER BY id)")" "0,1"
 expect_eq "with notes, scores and evidence" \
@@ -152,7 +152,7 @@ expect_eq "with notes, scores and evidence" \
 # Export, import into a fresh database, export again.
 "$BIN" "${CONTENT[@]}" export -o "$T/a.json"
 check "the export holds the mock rounds, settings and the bury" \
-	test "$(jq -r '"\(.mocks | length) \(.settings | length) \([.items[] | select(.buried_until)] | length)"' "$T/a.json")" = "2 3 1"
+	test "$(jq -r '"\(.mocks | length) \(.settings | length) \([.items[] | select(.buried_until)] | length)"' "$T/a.json")" = "2 5 1"
 out=$("$BIN" "${CONTENT[@]}" --db "$FRESH" import "$T/a.json")
 expect_eq "import into a fresh database says what it added" "$out" \
 	"imported $(sql 'SELECT count(*) FROM review') reviews (0 already present), $(sql 'SELECT count(*) FROM event') flag events; $(sql 'SELECT count(*) FROM card') cards rebuilt

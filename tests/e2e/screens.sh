@@ -9,6 +9,7 @@ wait_for "Up next" >/dev/null
 keys '?'
 check "? opens help" wait_for "Help"
 check "help lists the Today keys from the key table" wait_for "start today's drill"
+keys PgDn # the drill's keys follow Today's
 check "help lists the drill keys" wait_for "reveal the key points and the model answer"
 keys q
 check "q closes help back to Today" wait_for "Up next"

@@ -298,7 +298,7 @@ static void plan_of(app_day *t, int64_t start, int64_t interview, int minutes, i
 	memset(t, 0, sizeof(*t));
 	t->plan.interview = interview;
 	t->plan.daily_minutes = minutes;
-	t->plan.new_from_config = new_cap >= 0;
+	t->plan.new_from_config = t->plan.new_capped = new_cap >= 0;
 	plan_calendar_make(start, interview, &t->plan.cal);
 	plan_position(&t->plan.cal, NOW / DAY, &t->plan.pos);
 	plan_targets_make(NULL, NULL, t->plan.pos.week, minutes, new_cap, &t->plan.tg);

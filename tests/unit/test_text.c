@@ -572,6 +572,85 @@ static void test_plural_picks_the_word_for_the_count(void **state)
 	assert_string_equal(buf, "clears in about 1 day");
 }
 
+/* Plain terminals: what a person sees under LANG=C instead of mojibake. */
+static void assert_ascii(const char *in, const char *want)
+{
+	char out[256];
+	size_t n = text_ascii(in, strlen(in), out, sizeof(out));
+
+	if (strcmp(out, want) != 0)
+		fail_msg("text_ascii gave \"%s\", want \"%s\"", out, want);
+	assert_int_equal(n, strlen(want));
+}
+
+static void test_ascii_reads_the_same(void **state)
+{
+	(void)state;
+	assert_ascii("Plan \u2014 week 2 \u2013 \u201cdone\u201d \u2026 it\u2019s", "Plan - week 2 - \"done\" ... it's");
+	assert_ascii("caf\u00e9 na\u00efve \u00c5ngstr\u00f6m \u0141\u00f3d\u017a Stra\u00dfe \u0152uvre", "cafe naive Angstrom Lodz Strasse OEuvre");
+	assert_ascii("a \u2192 b \u2190 c \u21d2 d \u2022 e \u00b7 f", "a -> b <- c => d * e - f");
+	assert_ascii("\u2264 \u2265 \u2260 \u2248 \u00d7 \u00b1", "<= >= != ~ x +/-");
+	/* a combining accent vanishes; invalid UTF-8 and the unknown read ? */
+	assert_ascii("e\u0301t\u00e9", "ete");
+	assert_ascii("\xff ok \u4e2d", "? ok ?");
+	assert_ascii("plain ASCII stays", "plain ASCII stays");
+}
+
+static void test_ascii_box_lines_and_chart_ramps(void **state)
+{
+	(void)state;
+	assert_ascii("\u250c\u2500\u2500\u2510\u2502 \u2502\u2514\u2550\u2550\u2518\u2551\u253c", "+--+| |+--+|+");
+	/* the heatmap's levels 0..4 and a sparkline's eighths keep their order of weight */
+	assert_ascii("\u00b7\u2591\u2592\u2593\u2588", "-.:+#");
+	assert_ascii("\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588", "_.,:=+*#");
+	/* a bar: full cells, a part of one, the rest dotted */
+	assert_ascii("\u2588\u2588\u258c\u00b7\u00b7", "##+--");
+}
+
+/* Every reading is printable ASCII, so nothing outside it reaches a plain terminal. */
+static void test_ascii_every_reading_is_printable(void **state)
+{
+	(void)state;
+	for (uint32_t cp = 0x80; cp < 0x30000; cp++) {
+		const char *s = text_ascii_of(cp);
+
+		assert_non_null(s);
+		for (const char *p = s; *p; p++)
+			if (*p < 0x20 || *p > 0x7e)
+				fail_msg("U+%04X reads as a byte 0x%02x", (unsigned)cp, (unsigned char)*p);
+	}
+	assert_null(text_ascii_of('a'));
+}
+
+/* Widths follow the mode, so that a line is wrapped and cut by what is drawn. */
+static void test_ascii_widths_follow_the_reading(void **state)
+{
+	const char *s = "ab\u2026cd";
+
+	(void)state;
+	assert_int_equal(text_width(s, strlen(s)), 5);
+	text_ascii_set(true);
+	assert_int_equal(text_width(s, strlen(s)), 7);
+	/* four columns hold "ab" but not the three of "..." */
+	assert_int_equal(text_fit(s, strlen(s), 4), 2);
+	assert_int_equal(text_fit(s, strlen(s), 5), 5);
+	text_ascii_set(false);
+	assert_int_equal(text_fit(s, strlen(s), 4), 6);
+}
+
+static void test_ascii_chosen_from_the_codeset(void **state)
+{
+	(void)state;
+	assert_true(text_codeset_is_utf8("UTF-8"));
+	assert_true(text_codeset_is_utf8("utf8"));
+	assert_false(text_codeset_is_utf8("ANSI_X3.4-1968"));
+	assert_false(text_codeset_is_utf8("ISO-8859-1"));
+	assert_true(text_codeset_is_utf8(text_codeset())); /* the group runs under C.UTF-8 */
+	assert_non_null(setlocale(LC_ALL, "C"));
+	assert_false(text_codeset_is_utf8(text_codeset()));
+	assert_non_null(setlocale(LC_ALL, "C.UTF-8"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -609,6 +688,11 @@ int main(void)
 		cmocka_unit_test(test_wrap_verbatim_does_not_join),
 		cmocka_unit_test(test_wrap_verbatim_long_line_wraps_under_its_indent),
 		cmocka_unit_test(test_plural_picks_the_word_for_the_count),
+		cmocka_unit_test(test_ascii_reads_the_same),
+		cmocka_unit_test(test_ascii_box_lines_and_chart_ramps),
+		cmocka_unit_test(test_ascii_every_reading_is_printable),
+		cmocka_unit_test(test_ascii_widths_follow_the_reading),
+		cmocka_unit_test(test_ascii_chosen_from_the_codeset),
 	};
 
 	return cmocka_run_group_tests(tests, setup_utf8, NULL);
