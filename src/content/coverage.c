@@ -35,7 +35,7 @@ static bool in_week(const bp_item *it, int week, unsigned levels)
 static void check_week(const catalog *c, const bp_plan *p, int w, bp_diags *d)
 {
 	const bp_week *wk = &p->weeks[w];
-	char lv[16], weeks[16];
+	char lv[16], weeks[24];
 
 	level_list(wk->levels, lv, sizeof(lv));
 	if (w)
