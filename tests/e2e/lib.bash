@@ -197,3 +197,35 @@ terminal_restored() {
 sql() { sqlite3 -batch -noheader "$DB" "$@"; }
 
 finish() { exit "$FAILED"; }
+
+# at TEXT: "COL ROW" of the first cell of TEXT on the screen, numbered from 1 as a terminal
+# numbers them in its mouse reports; nothing when TEXT is not there.
+at() { screen | awk -v t="$1" '{ i = index($0, t); if (i) { print i, NR; exit } }'; }
+
+# mouse_asked: the program asked the terminal for mouse reports (SGR encoding, the one
+# ncurses asks for under xterm-256color).
+mouse_asked() { [ "$(tmux -S "$SOCK" display -p -t e2e '#{mouse_sgr_flag}')" = 1 ]; }
+
+# click COL ROW: a left click on that cell, written to the pane as a terminal reports it
+# (press and release, SGR). Like a terminal, it sends nothing unless the program asked for
+# mouse reports: bytes the program did not ask for would only read as keys.
+click() {
+	mouse_asked || return 0
+	keys -l $'\e[<0;'"$1;$2"'M'$'\e[<0;'"$1;$2"'m'
+}
+
+# click_on TEXT [OFFSET]: clicks the cell OFFSET (default 0) columns after where TEXT starts;
+# fails when TEXT is not on the screen.
+click_on() {
+	local p
+	p=$(at "$1")
+	[ -n "$p" ] || { echo "# not on screen: $1"; return 1; }
+	set -- ${p% *} ${p#* } "${2:-0}"
+	click $(($1 + $3)) "$2"
+}
+
+# wheel up|down COL ROW: one notch of the wheel (buttons 4 and 5: a press, no release).
+wheel() {
+	mouse_asked || return 0
+	keys -l $'\e[<'"$([ "$1" = up ] && echo 64 || echo 65);$2;$3"'M'
+}
