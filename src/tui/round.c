@@ -246,9 +246,12 @@ static void build_score(tui *t, const mock_round *r, const mock_seg *g)
 		char prefix[16];
 
 		snprintf(prefix, sizeof(prefix), "%c %d  ", lv == chosen ? '>' : ' ', lv);
+		/* a click scores the level, as its digit does; not while its evidence is typed */
+		doc_click(d, u->level ? 0 : '0' + lv, -1);
 		doc_entry(d, prefix, dim->levels[lv - 1] ? dim->levels[lv - 1] : "",
 			  1, lv == chosen ? style(ATTR_SEL) : 0);
 	}
+	doc_click(d, 0, -1);
 	doc_blank(d);
 	doc_printf(d, 0, "Key points covered: %d of %d", mock_covered(r), mock_points(r));
 	if (k == 0)

@@ -34,7 +34,8 @@ check "which counts the ticks made by clicks" wait_for "covered 1 of 5"
 click_on "[x] 2. The server stores"
 click_on "3 Good" 4
 check "a click on '3 Good' grades Good" wait_for "graded Good"
-check "the click on a key point while grading did nothing (no Again)" absent "graded Again"
+check "the click on point 2 while grading did not grade (its digit would be Hard)" \
+	absent "graded Hard"
 expect_eq "the database has the grade and the point covered" \
 	"$(sql "select item, grade, covered from review")" "api.idempotency-key|3|1"
 
@@ -73,6 +74,49 @@ click_on "api.safe-methods" 5
 check "so does a double click on another row" wait_for "api · choice · level 3"
 keys q
 wait_for "Browse ·" >/dev/null
+keys q
+wait_for "Up next" >/dev/null
+keys q
+exit_status >/dev/null
+
+# the Mock list and a round: a click on the chosen entry starts it, a click on a key point
+# ticks it, one on a rubric's level scores it (the database has it), and in the list a click
+# chooses an entry and a second one opens it
+start_today TERM=xterm-256color -- --content "$ROOT/tests/fixtures/mock"
+wait_for "Up next" >/dev/null
+click_on "m mocks"
+wait_for "Start a round" >/dev/null
+click_on "Quick round · 3 min"
+check "a click on the chosen template starts the round" wait_for "Quick round #1 · segment 1 of 2"
+click_on "Enter end segment"
+wait_for "Press Enter again" >/dev/null
+click_on "Enter end segment"
+check "two clicks on 'Enter end segment' end it, as two Enters do" wait_for "[ ] 3. "
+click_on "[ ] 3. " 20
+check "a click ticks a key point in a round" wait_for "[x] 3. "
+click_on "Enter score the rubric"
+wait_for "dimension 1 of 2" >/dev/null
+click_on "3  Listed functional" 10
+check "a click on a level scores it" wait_for "Evidence for Requirements and scope (3)"
+click_on "4  Named the requirements"
+keys Enter
+check "no click scores while the evidence is typed" wait_for "dimension 2 of 2"
+click_on "2  Scaled one part"
+wait_for "Evidence for Tradeoffs (2)" >/dev/null
+keys Enter
+wait_for "segment 2 of 2" >/dev/null
+expect_eq "the database has the scores clicked and the point ticked" \
+	"$(sql "SELECT group_concat(dimension || '=' || score) FROM mock_score WHERE round = 1 AND pos = 0"),$(sql "SELECT covered FROM mock_segment WHERE round = 1 AND pos = 0")" \
+	"scope=3,tradeoffs=2,1"
+keys q
+wait_for "Unfinished rounds" >/dev/null
+click_on "#1 · "
+check "a click chooses an unfinished round" wait_for "> #1 · "
+check "and does not open it" on_screen "Unfinished rounds"
+click_on "#1 · "
+check "a second click resumes it" wait_for "Quick round #1 · segment 2 of 2"
+keys q
+wait_for "Unfinished rounds" >/dev/null
 keys q
 wait_for "Up next" >/dev/null
 keys q
