@@ -107,8 +107,8 @@ const char *walk_next_hint(const scenario_walk *w)
 		return "";
 	if (w->item && w->item->kind == KIND_DESIGN) {
 		if (!w->revealed)
-			return "Space key points";
-		return w->step + 1 < scenario_steps(w) ? "Space next phase" : "Space pitfalls";
+			return "key points";
+		return w->step + 1 < scenario_steps(w) ? "next phase" : "pitfalls";
 	}
 	if (!w->revealed)
 		return "expected points";
