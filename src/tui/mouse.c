@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "backprep/hitmap.h"
+#include "term.h"
 #include "tui.h"
 
 static hitmap spans;
@@ -20,8 +21,10 @@ void mouse_start(bool on)
 
 	mouse_on = on && mousemask(want, NULL) != 0;
 	/* a press is acted on at once: no wait for a release to make it a click */
-	if (mouse_on)
+	if (mouse_on) {
 		mouseinterval(0);
+		term_reset_mouse(); /* endwin turns it off; a crash must too */
+	}
 }
 
 void mouse_clear(void)

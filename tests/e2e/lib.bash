@@ -185,13 +185,13 @@ exit_status() {
 	screen | sed -n 's/.*\[exit \([0-9]*\)\].*/\1/p' | tail -1
 }
 
-# terminal_restored: after exit, the modes are back (canonical input, echo) and the
-# alternate screen is off.
+# terminal_restored: after exit, the modes are back (canonical input, echo), the alternate
+# screen is off and so are mouse reports.
 terminal_restored() {
 	local s
 	s=$(screen | grep -F '[end]' | tail -1)
 	case "$s" in *-icanon* | *-echo\ *) return 1 ;; esac
-	[ "$(tmux -S "$SOCK" display -p -t e2e '#{alternate_on}')" = 0 ]
+	[ "$(tmux -S "$SOCK" display -p -t e2e '#{alternate_on} #{mouse_any_flag}')" = "0 0" ]
 }
 
 sql() { sqlite3 -batch -noheader "$DB" "$@"; }
