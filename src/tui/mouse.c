@@ -12,6 +12,10 @@
 #include "term.h"
 #include "tui.h"
 
+#ifndef BUTTON5_PRESSED /* the first mouse version of ncurses has no wheel down */
+#define BUTTON5_PRESSED 0
+#endif
+
 static hitmap spans;
 static bool mouse_on;
 

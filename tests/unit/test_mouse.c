@@ -82,8 +82,8 @@ static void test_hints(void **state)
 	assert_int_equal(key_at(29, col_of(line, 1, "? help", 2)), '?');
 	assert_int_equal(key_at(29, col_of(line, 1, "q leave", 6)), 'q');
 	assert_int_equal(key_at(29, col_of(line, 1, "q leave", 7)), 0); /* past the end */
-	assert_int_equal(key_at(29, 0), 0);                              /* the left margin */
-	assert_int_equal(key_at(28, col_of(line, 1, "q leave", 0)), 0);  /* the row above */
+	assert_int_equal(key_at(29, 0), 0);                             /* the left margin */
+	assert_int_equal(key_at(28, col_of(line, 1, "q leave", 0)), 0); /* the row above */
 }
 
 /* Two keys in one hint press each its own; a label's word that reads like a key name
