@@ -43,6 +43,7 @@ typedef struct bp_config {
 	int steps_by_kind[CONFIG_STEP_CLASSES][CONFIG_MAX_STEPS];
 	int long_minutes;     /* 0: not set */
 	double deadline_recall; /* 0: not set */
+	bool has_mouse, mouse; /* mouse: on unless set false */
 	int n_binds;          /* keys: each action rebound, in the file's order */
 	config_bind binds[CONFIG_MAX_BINDS];
 } bp_config;

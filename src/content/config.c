@@ -271,7 +271,8 @@ static void read_config(sctx *s, const ynode *root, bp_config *c)
 {
 	static const sfield f[] = { { "daily_minutes", false }, { "new_per_day", false },
 				    { "interview_date", false }, { "scheduler", false },
-				    { "keys", false },		   { NULL, false } };
+				    { "keys", false },		   { "mouse", false },
+				    { NULL, false } };
 	static const sfield *const t[] = { f, NULL };
 	const ynode *v;
 	int64_t at;
@@ -295,6 +296,8 @@ static void read_config(sctx *s, const ynode *root, bp_config *c)
 		read_scheduler(s, v, c);
 	if ((v = ytree_get(root, "keys")))
 		read_keys(s, v, c);
+	if ((v = ytree_get(root, "mouse")))
+		c->has_mouse = s_bool(s, v, "mouse", "the config", &c->mouse);
 }
 
 int config_load(const char *path, bp_config *c, bp_error *e)

@@ -194,6 +194,12 @@ static void add_model(settings_list *l, bp_app *app)
 		put_config(s, app, "scheduler.long_minutes");
 	else
 		put(s->where, "default: a question this long does not come back the same day");
+	s = add(l, "mouse", "Mouse (clicks, the wheel)", SETTING_DEFAULT);
+	put(s->value, "%s", !c->has_mouse || c->mouse ? "on" : "off");
+	if (c->has_mouse)
+		put_config(s, app, "mouse");
+	else
+		put(s->where, "default");
 }
 
 /* "10m, 1h" or "none". */

@@ -236,6 +236,8 @@ static void browse_draw(tui *t)
 		size_t at = u->top + (size_t)i;
 
 		draw_row(4 + i, u->rows[at], k, COLS - 2, at == u->sel ? style(ATTR_SEL) : 0);
+		if (!u->typing)
+			mouse_row_span(4 + i, 0, COLS, (int)at, keys_first(CTX_BROWSE, ACT_OPEN));
 	}
 	if (u->n == 0)
 		put_str(4, 2, "No question matches. Esc clears the search; a, t, w, l, f cycle back.",
@@ -487,4 +489,20 @@ static unsigned browse_ctx(const tui *t)
 	return t->browse && t->browse->typing ? CTX_FIND : CTX_BROWSE;
 }
 
-const screen_ops browse_screen = { browse_enter, NULL, browse_draw, browse_key, browse_ctx };
+/* A click on row `row` of the list: selected; true when it was selected already. */
+static bool browse_pick(tui *t, int row)
+{
+	struct browse_ui *u = t->browse;
+
+	if (!u || u->typing || u->confirm[0] || (size_t)row >= u->n)
+		return false;
+	if (u->sel == (size_t)row)
+		return true;
+	u->sel = (size_t)row;
+	snprintf(u->sel_id, sizeof(u->sel_id), "%s", selected(u));
+	t->msg[0] = '\0';
+	return false;
+}
+
+const screen_ops browse_screen = { browse_enter, NULL,	     browse_draw, browse_key,
+				   browse_ctx,	 NULL, browse_pick };

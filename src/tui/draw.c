@@ -194,6 +194,7 @@ void draw_footer(const char *hints, const char *msg, int msg_attr)
 	}
 	fit_hints(hints, COLS - 2, fitted, sizeof(fitted));
 	put_text(LINES - 1, 1, fitted, strlen(fitted), COLS - 2, style(ATTR_DIM));
+	mouse_hints(LINES - 1, 1, fitted);
 }
 
 void doc_reset(doc *d, int width)
@@ -201,6 +202,13 @@ void doc_reset(doc *d, int width)
 	arena_free(&d->text);
 	d->n = 0;
 	d->width = width;
+	d->click_key = d->click_row = 0;
+}
+
+void doc_click(doc *d, int key, int row)
+{
+	d->click_key = key;
+	d->click_row = row + 1;
 }
 
 void doc_free(doc *d)
@@ -222,6 +230,8 @@ static doc_line *doc_push(doc *d)
 		d->cap = cap;
 	}
 	memset(&d->v[d->n], 0, sizeof(doc_line));
+	d->v[d->n].click_key = d->click_key;
+	d->v[d->n].click_row = d->click_row;
 	return &d->v[d->n++];
 }
 
@@ -304,6 +314,10 @@ int doc_draw(const doc *d, int top, int height, int scroll)
 		if (l->prefix[0])
 			put_str(top + row, x - l->prefix_w, l->prefix, l->attr | A_BOLD);
 		put_text(top + row, x, l->s, l->len, COLS - x - 1, l->attr);
+		if (l->click_row > 0)
+			mouse_row_span(top + row, 0, COLS, l->click_row - 1, l->click_key);
+		else if (l->click_key)
+			mouse_key_span(top + row, 0, COLS, l->click_key);
 	}
 	return scroll;
 }

@@ -79,7 +79,8 @@ static unsigned drill_ctx(const tui *t)
 	}
 }
 
-static void add_points(doc *d, const session *s, const bp_item *it, bool revealed)
+/* With `clicks`, a click on a point presses its digit (to tick it, or pick a choice). */
+static void add_points(doc *d, const session *s, const bp_item *it, bool revealed, bool clicks)
 {
 	int n = session_points(s);
 	bool choice = it->kind == KIND_CHOICE;
@@ -120,8 +121,10 @@ static void add_points(doc *d, const session *s, const bp_item *it, bool reveale
 			       : right || picked ? style(ATTR_BAD)
 						 : style(ATTR_DIM);
 		}
+		doc_click(d, clicks && i < 9 ? '1' + i : 0, -1);
 		doc_entry(d, prefix, text, 1, attr);
 	}
+	doc_click(d, 0, -1);
 }
 
 static void build(tui *t, int width)
@@ -152,7 +155,8 @@ static void build(tui *t, int width)
 	if (session_walk(s)) {
 		/* an incident, one step at a time; the answer after its ending */
 		const scenario_walk *w = session_walk(s);
-		size_t step = walk_add(d, w), end = walk_add_ending(d, w);
+		size_t step = walk_add(d, w, ph == SESSION_ASK || ph == SESSION_REVEALED),
+		       end = walk_add_ending(d, w);
 
 		walk_mark = w->ended ? end : step;
 		if (ph == SESSION_ASK)
@@ -160,11 +164,12 @@ static void build(tui *t, int width)
 		reveal_list(d, "Key points", &it->key_points, 0);
 	} else if (ph == SESSION_ASK) {
 		if (it->kind == KIND_CHOICE)
-			add_points(d, s, it, false);
+			add_points(d, s, it, false, true);
 		return;
 	} else {
 		points_mark = d->n;
-		add_points(d, s, it, true);
+		/* while grading, a digit grades: a click on a point then does nothing */
+		add_points(d, s, it, true, ph == SESSION_REVEALED);
 		reveal_kind_after_problem(d, it);
 	}
 	reveal_answer(d, it);
@@ -191,6 +196,7 @@ static void draw_grade_bar(const session *s, int64_t interview, int y)
 			 shown ? span : "", late ? "*" : "");
 		put_str(y, x, b,
 			style(ATTR_GRADE_AGAIN + g - 1) | (g == (int)sug ? style(ATTR_SEL) : 0));
+		mouse_key_span(y, x, x + text_width(b, strlen(b)), '0' + g);
 		x += (int)strlen(b) + 1;
 		past |= late;
 	}

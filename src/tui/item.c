@@ -121,7 +121,7 @@ static void add_schedule(doc *d, bp_app *app, const bp_item *it, const store_car
 	doc_heading(d, "Why it is scheduled so");
 	n = why_scheduled(&(why_input){ it, sc, now, interview, h->last_at, h->last_grade }, why);
 	for (int i = 0; i < n; i++)
-		doc_text(d, why[i], 1, 0, TEXT_PROSE);
+		doc_text(d, doc_keep(d, why[i]), 1, 0, TEXT_PROSE); /* why[] ends with this call */
 }
 
 enum { CHART_MAX = 64 };

@@ -39,6 +39,20 @@ int keys_code(int ch)
 	return 0;
 }
 
+int keys_curses(int code)
+{
+	static const int special[] = { KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT,
+				       KEY_PPAGE, KEY_NPAGE, KEY_HOME, KEY_END };
+
+	if (code > 0 && code < 128)
+		return code;
+	if (code >= KEY_CODE_SPECIAL && code < KEY_CODE_F1)
+		return special[code - KEY_CODE_SPECIAL];
+	if (code >= KEY_CODE_F1 && code <= KEY_CODE_LAST)
+		return KEY_F(1) + code - KEY_CODE_F1;
+	return 0;
+}
+
 action keys_lookup(unsigned ctx, int ch, int *arg)
 {
 	int code = keys_code(ch);
@@ -101,6 +115,13 @@ const char *keys_scroll_hints(unsigned ctx, const char *back)
 
 	KEYHINTS(hints, ctx, h);
 	return hints;
+}
+
+int keys_first(unsigned ctx, action a)
+{
+	int r = keymap_row(ctx, a);
+
+	return r >= 0 && !key_table[r].range ? keymap_keys(r)[0] : 0;
 }
 
 const char *keys_name(unsigned ctx, action a)

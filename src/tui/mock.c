@@ -257,10 +257,13 @@ static size_t build_list(tui *t, struct mock_ui *u)
 		}
 		if (i == u->sel)
 			mark = d->n;
+		/* a click chooses the entry (its description too); a second one opens it */
+		doc_click(d, keys_first(CTX_MOCK, ACT_START), i);
 		if (kind == ENTRY_TEMPLATE)
 			add_template(d, catalog_mock(t->app->cat, k), i == u->sel);
 		else
 			add_round(d, &u->sum.rounds[k], i == u->sel);
+		doc_click(d, 0, -1);
 	}
 	if (!u->sum_ok) {
 		doc_blank(d);
@@ -543,4 +546,20 @@ static go list_key(tui *t, int ch)
 	}
 }
 
-const screen_ops mock_screen = { list_enter, list_leave, list_draw, list_key, list_ctx, NULL };
+/* A click on entry `row` of the list: chosen; true when it was chosen already. */
+static bool list_pick(tui *t, int row)
+{
+	struct mock_ui *u = t->mock;
+
+	if (!u || u->results || u->discard || row >= n_entries(t, u))
+		return false;
+	if (u->sel == row)
+		return true;
+	u->sel = row;
+	u->follow_sel = true;
+	t->msg[0] = '\0';
+	return false;
+}
+
+const screen_ops mock_screen = { list_enter, list_leave, list_draw, list_key,
+				 list_ctx,   NULL,	 list_pick };

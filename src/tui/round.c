@@ -163,8 +163,10 @@ static void add_answer(doc *d, const mock_round *r, const mock_seg *g)
 			snprintf(prefix, sizeof(prefix), "[%c] %d. ", on ? 'x' : ' ', i + 1);
 		else
 			snprintf(prefix, sizeof(prefix), "- ");
+		doc_click(d, i < mock_points(r) && i < 9 ? '1' + i : 0, -1);
 		doc_entry(d, prefix, it->key_points.v[i], 1, on ? style(ATTR_GOOD) : 0);
 	}
+	doc_click(d, 0, -1);
 	if (it->time || it->space) {
 		doc_blank(d);
 		doc_heading(d, "Complexity");
@@ -205,7 +207,7 @@ static size_t build_question(tui *t, const mock_round *r, const mock_seg *g)
 		reveal_problem(d, g->item);
 		solve_add_results(d, t, g->item);
 		if (g->walking) {
-			mark = walk_add(d, &g->walk);
+			mark = walk_add(d, &g->walk, mock_stage_of(r) == MOCK_RUN || points);
 			if (g->walk.ended)
 				mark = walk_add_ending(d, &g->walk);
 			if (g->walk.ended && g->item->kind == KIND_DESIGN) {
@@ -244,9 +246,12 @@ static void build_score(tui *t, const mock_round *r, const mock_seg *g)
 		char prefix[16];
 
 		snprintf(prefix, sizeof(prefix), "%c %d  ", lv == chosen ? '>' : ' ', lv);
+		/* a click scores the level, as its digit does; not while its evidence is typed */
+		doc_click(d, u->level ? 0 : '0' + lv, -1);
 		doc_entry(d, prefix, dim->levels[lv - 1] ? dim->levels[lv - 1] : "",
 			  1, lv == chosen ? style(ATTR_SEL) : 0);
 	}
+	doc_click(d, 0, -1);
 	doc_blank(d);
 	doc_printf(d, 0, "Key points covered: %d of %d", mock_covered(r), mock_points(r));
 	if (k == 0)

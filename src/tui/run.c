@@ -47,6 +47,7 @@ static void draw_too_small(tui *t)
 static void draw(tui *t, screen_id cur)
 {
 	erase();
+	mouse_clear();
 	if (too_small())
 		draw_too_small(t);
 	else
@@ -88,6 +89,41 @@ static bool input_gone(int64_t started, int *fast_errors)
 	return ++*fast_errors > 50;
 }
 
+/* Key ch to the screen in view, and where it leads; false when it quits. */
+static bool press(tui *t, screen_id *cur, screen_id *before_help, screen_id *before_item, int ch)
+{
+	go g = screens[*cur]->key(t, ch);
+
+	if (g == GO_QUIT)
+		return false;
+	if (g == GO_BACK)
+		*cur = *before_help;
+	else if (g == GO_RESUME)
+		*cur = *before_item;
+	else if ((int)g >= 0 && (int)g < (int)SCR_COUNT)
+		*cur = open_screen(t, *cur, (screen_id)g, before_help, before_item);
+	return true;
+}
+
+/* A click or the wheel: the keys it stands for, pressed on the screen in view (a list row
+ * is selected first, and opened by the key only when it was selected already). */
+static bool mouse_keys(tui *t, screen_id *cur, screen_id *before_help, screen_id *before_item)
+{
+	int keys[4], row, n = mouse_read(screens[*cur]->ctx(t), &row, keys, 4);
+
+	if (row >= 0 && (!screens[*cur]->pick || !screens[*cur]->pick(t, row)))
+		return true;
+	for (int i = 0; i < n; i++) {
+		screen_id was = *cur;
+
+		if (!press(t, cur, before_help, before_item, keys[i]))
+			return false;
+		if (*cur != was) /* the rest was meant for the screen left */
+			break;
+	}
+	return true;
+}
+
 static void loop(tui *t)
 {
 	/* a first run asks its questions before Today */
@@ -99,7 +135,6 @@ static void loop(tui *t)
 	while (!term_stop_signal()) {
 		int64_t started;
 		int ch, arg;
-		go g;
 
 		if (screens[cur]->tick && screens[cur]->tick(t))
 			dirty = true;
@@ -132,15 +167,13 @@ static void loop(tui *t)
 				return;
 			continue;
 		}
-		g = screens[cur]->key(t, ch);
-		if (g == GO_QUIT)
+		if (ch == KEY_MOUSE) {
+			if (!mouse_keys(t, &cur, &before_help, &before_item))
+				return;
+			continue;
+		}
+		if (!press(t, &cur, &before_help, &before_item, ch))
 			return;
-		if (g == GO_BACK)
-			cur = before_help;
-		else if (g == GO_RESUME)
-			cur = before_item;
-		else if ((int)g >= 0 && (int)g < (int)SCR_COUNT)
-			cur = open_screen(t, cur, (screen_id)g, &before_help, &before_item);
 	}
 }
 
@@ -156,6 +189,7 @@ int tui_run(bp_app *app, int *signo, bp_error *e)
 	if (term_start(e) < 0)
 		return -1;
 	style_init();
+	mouse_start(!app->cfg.has_mouse || app->cfg.mouse);
 	today_enter(&t);
 	loop(&t);
 	*signo = term_stop_signal();

@@ -87,18 +87,32 @@ static void set_handlers(void (*stop)(int), void (*fatal)(int))
 		sigaction(fatal_signals[i], &sa, NULL);
 }
 
-static void add_cap(const char *name)
+static void add_reset(const char *s)
 {
-	const char *s = tigetstr(name);
-	size_t n;
+	size_t n = strlen(s);
 
-	if (!s || s == (char *)-1)
-		return;
-	n = strlen(s);
 	if (reset_len + n < sizeof(reset_seq)) {
 		memcpy(reset_seq + reset_len, s, n);
 		reset_len += n;
 	}
+}
+
+static void add_cap(const char *name)
+{
+	const char *s = tigetstr(name);
+
+	if (s && s != (char *)-1)
+		add_reset(s);
+}
+
+void term_reset_mouse(void)
+{
+	/* ncurses turns reports on and off with XM (the terminfo's, else the 1000 mode) */
+	const char *xm = tigetstr("XM"), *off = NULL;
+
+	if (xm && xm != (char *)-1)
+		off = tiparm(xm, 0);
+	add_reset(off ? off : "\033[?1000l");
 }
 
 static bool usable_cap(const char *name)

@@ -10,6 +10,9 @@ int term_start(bp_error *e);
 /* Gives the terminal back as it was. Safe to call twice. */
 void term_stop(void);
 
+/* After the mouse was turned on: a fatal signal turns its reports off too. */
+void term_reset_mouse(void);
+
 /* The stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) received, or 0. */
 int term_stop_signal(void);
 

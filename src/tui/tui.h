@@ -23,6 +23,27 @@ action keys_lookup(unsigned ctx, int ch, int *arg);
 /* ch as curses reads it, as a keymap code (keymap.h); 0 for a key the table cannot name. */
 int keys_code(int ch);
 
+/* The first key in force of action a in ctx, as a keymap code; 0 when it has none. */
+int keys_first(unsigned ctx, action a);
+/* The other way: a keymap code as curses reads the key (KEY_UP for KEY_CODE_UP); 0: none. */
+int keys_curses(int code);
+
+/*
+ * The mouse (mouse.c): on unless config.yaml says `mouse: false`. While a screen draws, it
+ * marks what a click means: a run of cells that presses a key (a keymap code), a list row
+ * (selected by the first click; the second presses `code`, the key that opens it), and the
+ * footer's hints (draw_footer does it). mouse_clear forgets the marks before each drawing.
+ */
+void mouse_start(bool on);
+void mouse_clear(void);
+void mouse_key_span(int y, int x0, int x1, int code);
+void mouse_row_span(int y, int x0, int x1, int row, int code);
+void mouse_hints(int y, int x, const char *line);
+/* After KEY_MOUSE: the keys (as curses reads them) the event stands for in ctx, at most max
+ * (a wheel notch is Up or Down, three times on a document); *row gets the list row clicked,
+ * or -1. Returns how many keys. */
+int mouse_read(unsigned ctx, int *row, int *keys, int max);
+
 /* Appends "KEY label" for action a in ctx to a footer's hints (at *len in buf of size n),
  * with the first key in force; nothing when the action has no key there. */
 void keys_hint(char *buf, size_t n, size_t *len, unsigned ctx, action a, const char *label);
@@ -74,6 +95,8 @@ typedef struct doc_line {
 	int attr;
 	char prefix[24]; /* drawn before the text on the first line of an entry */
 	int prefix_w;
+	int click_key;   /* a click on the line presses it (a keymap code), or 0 */
+	int click_row;   /* ...or selects list row click_row - 1 (0: none) */
 } doc_line;
 
 typedef struct doc {
@@ -81,6 +104,7 @@ typedef struct doc {
 	size_t n, cap;
 	int width;
 	arena text; /* text made for this drawing (doc_printf), freed by doc_reset */
+	int click_key, click_row; /* given to the lines added now (doc_click) */
 } doc;
 
 void doc_reset(doc *d, int width);
@@ -93,6 +117,10 @@ void doc_printf(doc *d, int attr, const char *fmt, ...) BP_PRINTF(3, 4);
 const char *doc_keep(doc *d, const char *s);
 /* An entry with a prefix ("[x] 1. ") and the text hanging after it. */
 void doc_entry(doc *d, const char *prefix, const char *s, int indent, int attr);
+/* What a click means on the lines added from now on, until the next doc_click or
+ * doc_reset: press key (a keymap code; 0 none), select list row `row` (-1 none) and open it
+ * with key on the second click. doc_draw marks them where they land, scrolled or not. */
+void doc_click(doc *d, int key, int row);
 /* Draws rows [top, top+height) from line `scroll`; returns the clamped scroll. */
 int doc_draw(const doc *d, int top, int height, int scroll);
 
@@ -183,6 +211,9 @@ typedef struct screen_ops {
 	/* may be NULL: called as the loop wakes (every 200 ms); true when the screen must be
 	 * drawn again though no key came (a running clock) */
 	bool (*tick)(struct tui *t);
+	/* may be NULL: a click on list row `row` (mouse_row_span) selects it; true when it was
+	 * selected already, and the click then opens it */
+	bool (*pick)(struct tui *t, int row);
 } screen_ops;
 
 typedef struct tui {

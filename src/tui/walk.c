@@ -4,7 +4,7 @@
 
 #include "walk.h"
 
-static void add_points(doc *d, const scenario_walk *w, int k)
+static void add_points(doc *d, const scenario_walk *w, int k, bool clicks)
 {
 	const bp_strs *ex = &w->item->steps[k].expect;
 	bool live = k == w->step;
@@ -24,13 +24,16 @@ static void add_points(doc *d, const scenario_walk *w, int k)
 			snprintf(prefix, sizeof(prefix), "[%c] %d. ", ticked ? 'x' : ' ', i + 1);
 		else
 			snprintf(prefix, sizeof(prefix), "- ");
+		doc_click(d, clicks && live && i < scenario_step_points(w, k) && i < 9 ? '1' + i : 0,
+			  -1);
 		doc_entry(d, prefix, ex->v[i], 2, ticked ? style(ATTR_GOOD) : 0);
 	}
+	doc_click(d, 0, -1);
 }
 
 /* A design's phase: its title and minutes, the ask; once revealed its key points to tick
  * and its model answer. */
-static void add_phase(doc *d, const scenario_walk *w, int k)
+static void add_phase(doc *d, const scenario_walk *w, int k, bool clicks)
 {
 	const bp_step *ph = &w->item->steps[k];
 
@@ -43,14 +46,14 @@ static void add_phase(doc *d, const scenario_walk *w, int k)
 			 2, style(ATTR_DIM), TEXT_PROSE);
 		return;
 	}
-	add_points(d, w, k);
+	add_points(d, w, k, clicks);
 	if (ph->answer && *ph->answer) {
 		doc_heading(d, "  Model answer");
 		doc_text(d, ph->answer, 2, 0, TEXT_PROSE);
 	}
 }
 
-size_t walk_add(doc *d, const scenario_walk *w)
+size_t walk_add(doc *d, const scenario_walk *w, bool clicks)
 {
 	size_t mark = d->n;
 
@@ -61,14 +64,14 @@ size_t walk_add(doc *d, const scenario_walk *w)
 		if (k == w->step)
 			mark = d->n;
 		if (w->item->kind == KIND_DESIGN) {
-			add_phase(d, w, k);
+			add_phase(d, w, k, clicks);
 			continue;
 		}
 		doc_printf(d, style(ATTR_HEAD), "Step %d of %d", k + 1, scenario_steps(w));
 		doc_text(d, st->show, 2, 0, TEXT_VERBATIM);
 		doc_entry(d, "Ask: ", st->ask, 1, A_BOLD);
 		if (scenario_points_shown(w, k))
-			add_points(d, w, k);
+			add_points(d, w, k, clicks);
 		else
 			doc_text(d, "Answer aloud (or in your notes), then press Space for the points a "
 				    "good answer covers.",
@@ -104,8 +107,8 @@ const char *walk_next_hint(const scenario_walk *w)
 		return "";
 	if (w->item && w->item->kind == KIND_DESIGN) {
 		if (!w->revealed)
-			return "Space key points";
-		return w->step + 1 < scenario_steps(w) ? "Space next phase" : "Space pitfalls";
+			return "key points";
+		return w->step + 1 < scenario_steps(w) ? "next phase" : "pitfalls";
 	}
 	if (!w->revealed)
 		return "expected points";

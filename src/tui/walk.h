@@ -9,9 +9,10 @@
 /*
  * The steps shown so far: what the person sees, the question, and (once revealed) the
  * expected points with their ticks; the latest step's are numbered for the digits. Returns
- * the document line where the latest step starts, to scroll to it.
+ * the document line where the latest step starts, to scroll to it. With `clicks`, a click
+ * on one of the latest step's points presses its digit (doc_click).
  */
-size_t walk_add(doc *d, const scenario_walk *w);
+size_t walk_add(doc *d, const scenario_walk *w, bool clicks);
 
 /* Root cause, mitigation and prevention, once the walk has ended; returns the line where
  * they start. */

@@ -21,6 +21,7 @@ check "and the phase's question" wait_for "Ask: What must the service do"
 check "the key points wait for Space" absent "Create, read and expire a paste"
 check "the next phase is not shown yet" absent "Phase 2 of 6"
 check "the footer says what Space does" wait_match "Space key points +1-9 tick"
+check "and names the key once (not \"Space Space\")" absent "Space Space"
 keys Space
 check "Space reveals the phase's key points" \
 	wait_for "[ ] 1. Create, read and expire a paste; links are unguessable"

@@ -185,15 +185,47 @@ exit_status() {
 	screen | sed -n 's/.*\[exit \([0-9]*\)\].*/\1/p' | tail -1
 }
 
-# terminal_restored: after exit, the modes are back (canonical input, echo) and the
-# alternate screen is off.
+# terminal_restored: after exit, the modes are back (canonical input, echo), the alternate
+# screen is off and so are mouse reports.
 terminal_restored() {
 	local s
 	s=$(screen | grep -F '[end]' | tail -1)
 	case "$s" in *-icanon* | *-echo\ *) return 1 ;; esac
-	[ "$(tmux -S "$SOCK" display -p -t e2e '#{alternate_on}')" = 0 ]
+	[ "$(tmux -S "$SOCK" display -p -t e2e '#{alternate_on} #{mouse_any_flag}')" = "0 0" ]
 }
 
 sql() { sqlite3 -batch -noheader "$DB" "$@"; }
 
 finish() { exit "$FAILED"; }
+
+# at TEXT: "COL ROW" of the first cell of TEXT on the screen, numbered from 1 as a terminal
+# numbers them in its mouse reports; nothing when TEXT is not there.
+at() { screen | awk -v t="$1" '{ i = index($0, t); if (i) { print i, NR; exit } }'; }
+
+# mouse_asked: the program asked the terminal for mouse reports (SGR encoding, the one
+# ncurses asks for under xterm-256color).
+mouse_asked() { [ "$(tmux -S "$SOCK" display -p -t e2e '#{mouse_sgr_flag}')" = 1 ]; }
+
+# click COL ROW: a left click on that cell, written to the pane as a terminal reports it
+# (press and release, SGR). Like a terminal, it sends nothing unless the program asked for
+# mouse reports: bytes the program did not ask for would only read as keys.
+click() {
+	mouse_asked || return 0
+	keys -l $'\e[<0;'"$1;$2"'M'$'\e[<0;'"$1;$2"'m'
+}
+
+# click_on TEXT [OFFSET]: clicks the cell OFFSET (default 0) columns after where TEXT starts;
+# fails when TEXT is not on the screen.
+click_on() {
+	local p
+	p=$(at "$1")
+	[ -n "$p" ] || { echo "# not on screen: $1"; return 1; }
+	set -- ${p% *} ${p#* } "${2:-0}"
+	click $(($1 + $3)) "$2"
+}
+
+# wheel up|down COL ROW: one notch of the wheel (buttons 4 and 5: a press, no release).
+wheel() {
+	mouse_asked || return 0
+	keys -l $'\e[<'"$([ "$1" = up ] && echo 64 || echo 65);$2;$3"'M'
+}
