@@ -88,14 +88,32 @@ void put_str(int y, int x, const char *s, int attr)
 	put_text(y, x, s, strlen(s), COLS - x, attr);
 }
 
+/* The last " · " in the first n bytes of s, or NULL. */
+static const char *last_dot(const char *s, size_t n)
+{
+	static const char dot[] = " \xc2\xb7 ";
+	const char *found = NULL;
+
+	for (const char *p = s; (size_t)(p - s) + sizeof(dot) - 1 <= n; p++)
+		if (memcmp(p, dot, sizeof(dot) - 1) == 0)
+			found = p;
+	return found;
+}
+
 void draw_title(const char *left, const char *right)
 {
 	int rw = text_width(right, strlen(right));
+	size_t n = strlen(left);
+	const char *sep;
 
+	/* too wide: whole " · " parts go from the end, rather than a word cut in two */
+	while (text_width(left, n) > COLS - rw - 3 &&
+	       (sep = last_dot(left, n)) != NULL)
+		n = (size_t)(sep - left);
 	attron(style(ATTR_TITLE));
 	mvhline(0, 0, ' ', COLS);
 	attroff(style(ATTR_TITLE));
-	put_text(0, 1, left, strlen(left), COLS - rw - 3, style(ATTR_TITLE));
+	put_text(0, 1, left, n, COLS - rw - 3, style(ATTR_TITLE));
 	put_str(0, COLS - rw - 1, right, style(ATTR_TITLE));
 }
 

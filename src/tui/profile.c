@@ -37,7 +37,7 @@ static void profile_draw(tui *t)
 	doc *d = &t->doc;
 	int sel_line = 0, sel_end = 0, body = LINES - 4;
 
-	draw_title("Profile: what the recruiter told you", "r");
+	draw_title("Profile: what the recruiter told you", keys_name(CTX_TODAY, ACT_PROFILE));
 	doc_reset(d, COLS - 3);
 	if (n == 0)
 		doc_printf(d, style(ATTR_BAD), "No recruiter.yaml was loaded with the content.");

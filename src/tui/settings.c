@@ -87,7 +87,7 @@ static void settings_draw(tui *t)
 	doc *d = &t->doc;
 	int sel_line = 0, sel_end = 0, body = LINES - 4;
 
-	draw_title("Settings: what is in force, and why", "S");
+	draw_title("Settings: what is in force, and why", "");
 	doc_reset(d, COLS - 3);
 	if (!u || !t->day_ok)
 		doc_printf(d, style(ATTR_BAD), "%s", u ? t->day_err : "Out of memory.");
