@@ -30,6 +30,8 @@ struct mock_ui {
 	bool twist_seen;    /* the twist has been scrolled into view once */
 	int round_scroll;
 	bool follow;        /* scroll to the incident's latest step on the next draw */
+	bool tests_follow;  /* scroll to the solution's test results on the next draw (r) */
+	size_t tests_mark;  /* where they are in the document */
 };
 
 /* The state, made on first use; NULL when out of memory. */

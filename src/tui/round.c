@@ -205,7 +205,7 @@ static size_t build_question(tui *t, const mock_round *r, const mock_seg *g)
 				   area_name(g->spec->area), area_name(g->item->area));
 		doc_text(d, g->item->prompt, 0, A_BOLD, TEXT_PROSE);
 		reveal_problem(d, g->item);
-		solve_add_results(d, t, g->item);
+		t->mock->tests_mark = solve_add_results(d, t, g->item);
 		if (g->walking) {
 			mark = walk_add(d, &g->walk, mock_stage_of(r) == MOCK_RUN || points);
 			if (g->walk.ended)
@@ -370,6 +370,10 @@ static void round_draw(tui *t)
 			u->round_scroll = (int)mark;
 			u->follow = false;
 		}
+		if (u->tests_follow) { /* as the drill does after r: the results in view */
+			u->round_scroll = (int)u->tests_mark;
+			u->tests_follow = false;
+		}
 	}
 	u->round_scroll = doc_draw(&t->doc, top, body, u->round_scroll);
 	draw_footer_for(t, r);
@@ -531,6 +535,7 @@ static go round_key(tui *t, int ch)
 
 		if (tally)
 			mock_set_tests(u->round, tally);
+		u->tests_follow = tally != NULL;
 		return GO_STAY;
 	}
 	case ACT_REVEAL:

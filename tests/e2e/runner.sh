@@ -163,9 +163,12 @@ wait_for "Solution saved" >/dev/null
 after=$(clock_s)
 check "the clock ran on while the editor was open ($before s, then $after s)" \
 	test "$((after - before))" -ge 30
+resize 100 18 # a short window: r brings the results into view, as the drill does
 keys r
 check "r runs the segment's tests" wait_match "[0-6]/6 passed"
+check "and its per-test results are in view at 18 rows" wait_match "^ +(PASS|FAIL) "
 passed=$(screen | sed -n 's/.* \([0-6]\)\/6 passed.*/\1/p' | head -1)
+resize 100 30
 keys Enter
 wait_for "Enter again" 5 >/dev/null && keys Enter
 wait_for "Key points" >/dev/null
