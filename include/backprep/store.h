@@ -35,6 +35,8 @@ typedef struct store_review {
 	double draw;        /* the fuzz draw the scheduler used; negative for none */
 	const char *source; /* "drill", "mock" (scored in a mock round), or "cram" (recorded,
 			     * never scheduled) */
+	int64_t day;	    /* the local day it was given on (clock_local_day); 0 when written:
+			     * the day of `at` here and now. Read by store_reviews and _range */
 	bool first;	    /* read only: it counts for true retention (store_stats.h); read by
 			     * store_reviews_range */
 } store_review;

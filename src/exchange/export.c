@@ -78,14 +78,16 @@ typedef struct review_list {
 static int add_review(void *ctx, const store_review *r)
 {
 	review_list *l = ctx;
-	char at[32];
+	char at[32], day[16];
 	json_t *o;
 
 	clock_format_iso(r->at, at);
+	clock_format_day(r->day ? r->day : clock_local_day(r->at), day);
 	/* replay needs source and draw to give the same cards: cram answers are not scheduled,
 	 * and the fuzz draw decides the interval */
-	o = json_pack("{s:s, s:i, s:s, s:i, s:i, s:i, s:i, s:i, s:s, s:o, s:i, s:i}", "item",
-	              r->item, "rev", r->rev, "at", at, "grade", r->grade, "covered", r->covered,
+	o = json_pack("{s:s, s:i, s:s, s:s, s:i, s:i, s:i, s:i, s:i, s:s, s:o, s:i, s:i}", "item",
+	              r->item, "rev", r->rev, "at", at, "day", day, "grade", r->grade, "covered",
+	              r->covered,
 	              "points", r->points, "hints", r->hints, "seconds", r->seconds, "source",
 	              r->source, "draw", r->draw >= 0 ? json_real(r->draw) : json_null(),
 	              "tests_passed", r->tests_passed, "tests_total", r->tests_total);

@@ -208,6 +208,25 @@ int exchange_get_time(const place *p, const json_t *o, const char *key, unsigned
 	return exchange_refuse(p, key, v, want, shown, e);
 }
 
+/* "day" (version 4): the local day the answer was given on, which keeps it on that day in
+ * another time zone; it must hold `at` in some zone (UTC-12 to UTC+14). Absent: the day of
+ * `at` here. */
+static int read_review_day(const place *p, const json_t *o, store_review *r, bp_error *e)
+{
+	const json_t *v = json_object_get(o, "day");
+	const char *s = json_is_string(v) ? json_string_value(v) : "";
+	int64_t t, utc = r->at / 86400;
+
+	if (!v)
+		return 0;
+	if (strlen(s) != 10 || clock_parse_iso(s, &t) < 0 || t / 86400 < utc - 1 ||
+	    t / 86400 > utc + 1)
+		return exchange_refuse(p, "day", v, "the date of \"at\" in some time zone",
+		                       NULL, e);
+	r->day = t / 86400;
+	return 0;
+}
+
 static int read_review(const place *p, const json_t *o, store_review *r, bp_error *e)
 {
 	const json_t *src = json_object_get(o, "source");
@@ -222,7 +241,8 @@ static int read_review(const place *p, const json_t *o, store_review *r, bp_erro
 	if (exchange_get_id(p, o, "item", &r->item, e) < 0 ||
 	    exchange_get_int(p, o, "rev", true, 1, REV_MAX, &r->rev, e) < 0)
 		return -1;
-	if (exchange_get_time(p, o, "at", TIME_DONE, &r->at, e) < 0)
+	if (exchange_get_time(p, o, "at", TIME_DONE, &r->at, e) < 0 ||
+	    read_review_day(p, o, r, e) < 0)
 		return -1;
 	if (exchange_get_int(p, o, "grade", true, 1, 4, &r->grade, e) < 0 ||
 	    exchange_get_int(p, o, "covered", false, 0, INT_MAX, &r->covered, e) < 0 ||

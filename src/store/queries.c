@@ -27,13 +27,13 @@ static const char *const sql[ST_COUNT] = {
 	[ST_SETTING_GET] = "SELECT value FROM setting WHERE key = ?",
 	[ST_SETTING_SET] = "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
 	[ST_REVIEWS] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, draw, "
-		       "source, tests_passed, tests_total FROM review ORDER BY item, at, id",
+		       "source, tests_passed, tests_total, day FROM review ORDER BY item, at, id",
 	[ST_REVIEWS_OF] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, draw, "
 			  "source, tests_passed, tests_total FROM review WHERE item = ? "
 			  "ORDER BY at, id",
 	[ST_FIRST_REVIEW] = "SELECT min(at) FROM review", /* review_at makes it one seek */
 	[ST_REVIEWS_RANGE] = "SELECT id, item, rev, at, grade, covered, points, hints, seconds, "
-			     "draw, source, tests_passed, tests_total, first FROM review "
+			     "draw, source, tests_passed, tests_total, day, first FROM review "
 			     "WHERE at >= ? AND at < ? ORDER BY at, id",
 	/* answers that were not their item's first, for the time estimator; mock segments are
 	 * timed as first answers, so they are left out */
@@ -154,7 +154,7 @@ static int insert_review(store *st, store_review *r, const char *doing, bp_error
 	else
 		sqlite3_bind_null(s, 9);
 	sqlite3_bind_text(s, 10, r->source ? r->source : "drill", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 11, clock_local_day(r->at));
+	sqlite3_bind_int64(s, 11, r->day ? r->day : clock_local_day(r->at));
 	sqlite3_bind_int(s, 12, r->tests_passed);
 	sqlite3_bind_int(s, 13, r->tests_total);
 	rc = sqlite3_step(s);
@@ -279,8 +279,9 @@ static int each_review(store *st, sqlite3_stmt *s, store_review_fn fn, void *ctx
 			.source = src ? (const char *)src : "drill",
 			.tests_passed = sqlite3_column_int(s, 11),
 			.tests_total = sqlite3_column_int(s, 12),
-			/* the statements that read it select it last */
-			.first = sqlite3_column_count(s) > 13 && sqlite3_column_int(s, 13),
+			/* the statements that read them select them last */
+			.day = sqlite3_column_count(s) > 13 ? sqlite3_column_int64(s, 13) : 0,
+			.first = sqlite3_column_count(s) > 14 && sqlite3_column_int(s, 14),
 		};
 
 		if (!r.item)

@@ -228,4 +228,27 @@ expect_eq "export to a missing directory fails" "$RC" 1
 check "and leaves no file" test ! -e "$T/no/such/dir/x.json.tmp"
 run export --format xml
 expect_eq "an unknown format is a usage error" "$RC" 2
+
+# An answer keeps the day it was given on: answered at 22:00 in New York (03:00 UTC the next
+# day), exported, and imported in Tokyo (where that moment is already the day after), it is
+# still on the New York day, in the log and in Stats.
+NY="$T/ny.db" TOKYO="$T/tokyo.db"
+cat >"$T/ny.json" <<'JSON'
+{"format": "backprep-export", "version": 4, "exported_at": "2026-11-28T12:00:00Z",
+ "reviews": [{"item": "api.idempotency-key", "rev": 1, "at": "2026-11-28T03:00:00Z",
+              "grade": 3, "seconds": 600}]}
+JSON
+TZ=America/New_York "$BIN" "${CONTENT[@]}" --db "$NY" import "$T/ny.json" >/dev/null
+TZ=America/New_York "$BIN" "${CONTENT[@]}" --db "$NY" export -o "$T/ny-out.json"
+expect_eq "the export says the New York day" "$(jq -r '.reviews[0].day' "$T/ny-out.json")" \
+	"2026-11-27"
+TZ=Asia/Tokyo "$BIN" "${CONTENT[@]}" --db "$TOKYO" import "$T/ny-out.json" >/dev/null
+expect_eq "imported in Tokyo, it is still on that day" \
+	"$(TZ=Asia/Tokyo "$BIN" "${CONTENT[@]}" --db "$TOKYO" stats --json --from 2026-11-27 \
+		--to 2026-11-28 | jq -c '[.heatmap[] | [.date, .answers]]')" \
+	'[["2026-11-27",1],["2026-11-28",0]]'
+jq '.reviews[0].day = "2026-11-20"' "$T/ny-out.json" >"$T/bad-day.json"
+run --db "$T/bad.db" import "$T/bad-day.json"
+expect_eq "a day that cannot hold the answer's time is refused" "$RC" 1
+check "and the message names the field" grep -qF 'reviews[0].day must be the date of "at" in some time zone' <<<"$OUT_TEXT"
 finish
