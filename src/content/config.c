@@ -1,5 +1,6 @@
 /* config: config.yaml into bp_config, with the same checked reads as the packs. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -300,6 +301,27 @@ static void read_config(sctx *s, const ynode *root, bp_config *c)
 		c->has_mouse = s_bool(s, v, "mouse", "the config", &c->mouse);
 }
 
+/* Every problem, not only the first: the others follow the first's message on its line (a
+ * message is one line), each as "line:col: message", as long as they fit, then how many
+ * did not. */
+static void add_others(bp_error *e, const bp_diags *d)
+{
+	size_t used = strlen(e->msg);
+
+	for (size_t i = 1; i < d->n; i++) {
+		char line[sizeof(e->msg)];
+		int n = snprintf(line, sizeof(line), "%s %d:%d: %s", i == 1 ? "; also" : ";",
+				 d->v[i].line, d->v[i].col, d->v[i].msg);
+
+		if (n < 0 || used + (size_t)n + 24 >= sizeof(e->msg)) {
+			snprintf(e->msg + used, sizeof(e->msg) - used, "; and %zu more", d->n - i);
+			return;
+		}
+		memcpy(e->msg + used, line, (size_t)n + 1);
+		used += (size_t)n;
+	}
+}
+
 int config_load(const char *path, bp_config *c, bp_error *e)
 {
 	struct stat st;
@@ -321,6 +343,7 @@ int config_load(const char *path, bp_config *c, bp_error *e)
 	read_config(&s, root, c);
 	if (d.n) {
 		*e = d.v[0];
+		add_others(e, &d);
 		rc = -1;
 	}
 	c->loaded = rc == 0;

@@ -36,6 +36,20 @@ static int load(const char *text, bp_config *c, bp_error *e)
 	return rc;
 }
 
+/* Two mistakes in config.yaml: both are said, each at its place, not only the first. */
+static void test_every_error_said(void **state)
+{
+	bp_config c;
+	bp_error e;
+
+	(void)state;
+	assert_int_equal(load("daily_minutes: 2\nkeys:\n  drill.reveal: spacebar\n", &c, &e), -1);
+	assert_int_equal(e.line, 1);
+	assert_non_null(strstr(e.msg, "daily_minutes"));
+	assert_non_null(strstr(e.msg, "; also 3:17: 'spacebar' is not a key name"));
+	assert_null(strchr(e.msg, '\n')); /* a message is one line */
+}
+
 static void test_names_unique_and_helped(void **state)
 {
 	(void)state;
@@ -250,6 +264,8 @@ int main(void)
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test_setup_teardown(test_remap, fixture_dir_setup, fixture_dir_teardown),
 		cmocka_unit_test_setup_teardown(test_errors, fixture_dir_setup, fixture_dir_teardown),
+		cmocka_unit_test_setup_teardown(test_every_error_said, fixture_dir_setup,
+						fixture_dir_teardown),
 		cmocka_unit_test(test_ids_match_catalog),
 	};
 
