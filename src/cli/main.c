@@ -117,6 +117,44 @@ static int run_tui(const app_opts *o)
 	return 0;
 }
 
+/* The option of c named by the first n bytes of s that takes a value, or NULL. */
+static const cli_opt *value_option(const cli_cmd *c, const char *s, size_t n)
+{
+	for (const cli_opt *p = c->opts; p && p->name; p++)
+		if (p->arg != ARG_NONE && strlen(p->name) == n && strncmp(p->name, s, n) == 0)
+			return p;
+	return NULL;
+}
+
+/* Runs c with "--from=DATE" taken as "--from DATE" for its options that take a value, as the
+ * options before the command already are (up to a "--", after which nothing is an option). */
+static int run_command(const cli_cmd *c, const app_opts *o, int argc, char **argv)
+{
+	char **v = calloc((size_t)argc * 2 + 1, sizeof(*v));
+	bool options = true;
+	int n = 0, rc;
+
+	if (!v) {
+		fprintf(stderr, "backprep: out of memory\n");
+		return 1;
+	}
+	for (int k = 0; k < argc; k++) {
+		char *eq = options && strncmp(argv[k], "--", 2) == 0 ? strchr(argv[k], '=') : NULL;
+
+		options = options && strcmp(argv[k], "--") != 0;
+		if (eq && value_option(c, argv[k], (size_t)(eq - argv[k]))) {
+			*eq = '\0';
+			v[n++] = argv[k];
+			v[n++] = eq + 1;
+		} else {
+			v[n++] = argv[k];
+		}
+	}
+	rc = c->run(o, n, v);
+	free(v);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	app_opts o = { 0 };
@@ -165,7 +203,7 @@ int main(int argc, char **argv)
 		const cli_cmd *c = cli_command(argv[i]);
 
 		if (c)
-			return c->run(&o, argc - i - 1, argv + i + 1);
+			return run_command(c, &o, argc - i - 1, argv + i + 1);
 	}
 	return cli_usage_error("unknown command '%s'", argv[i]);
 }

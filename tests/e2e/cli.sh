@@ -79,4 +79,13 @@ out=$("$BIN" validate "$H" 2>&1)
 check "every broken file is reported in one run" \
 	test "$(grep -c "^$H/[a-z0-9]*\.yaml:" <<<"$out")" -ge 9
 check "the good pack in the same directory still loads" grep -q "3 items in 1 pack" <<<"$out"
+
+# A command's option takes its value after "=" too, as the options before the command do.
+run --content "$ROOT/tests/fixtures/e2e" stats --json --from 2026-11-01 --to 2026-11-02
+spaced=$OUT
+run --content "$ROOT/tests/fixtures/e2e" stats --json --from=2026-11-01 --to=2026-11-02
+expect_eq "--from=DATE is --from DATE" "$RC $OUT" "0 $spaced"
+run --content "$ROOT/tests/fixtures/e2e" stats --json=yes
+expect_eq "a flag given a value is refused" "$RC" 2
+check "naming it" grep -qF "unknown argument '--json=yes' for stats" <<<"$OUT"
 finish
