@@ -48,6 +48,9 @@ expect_eq "and the options of one" "$(complete_words stats --f | tr '\n' ' ')" "
 expect_eq "a date where a date goes" "$(complete_words plan --start to | tr '\n' ' ')" "today "
 expect_eq "none for the interview" "$(complete_words plan --interview n | tr '\n' ' ')" "none "
 expect_eq "the formats of export" "$(complete_words export --format c | tr '\n' ' ')" "csv "
+# --opt=VALUE: bash splits the words at the =
+expect_eq "a date after --start=" "$(complete_words plan --start = to | tr '\n' ' ')" "today "
+expect_eq "right after the =" "$(complete_words export --format = | sort | tr '\n' ' ')" "csv json "
 mkdir -p "$T/files/sub" && touch "$T/files/progress.json"
 expect_eq "files where a file goes" \
 	"$(cd "$T/files" && complete_words import pro | tr '\n' ' ')" "progress.json "
