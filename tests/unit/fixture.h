@@ -47,13 +47,17 @@ static inline int fixture_tmp_remove(const char *dir)
 }
 
 /* The directory of a test that writes: fixture_dir_setup makes it fresh before each test and
- * fixture_dir_teardown removes it, as cmocka's setup and teardown of the test. */
-static char fixture_dir[64];
+ * fixture_dir_teardown removes it, as cmocka's setup and teardown of the test. fixture_db is
+ * the progress file's path in it. */
+static char fixture_dir[64], fixture_db[96];
 
 static inline int fixture_dir_setup(void **state)
 {
 	(void)state;
-	return fixture_tmp_make(fixture_dir, sizeof(fixture_dir), "bp-test");
+	if (fixture_tmp_make(fixture_dir, sizeof(fixture_dir), "bp-test") < 0)
+		return -1;
+	snprintf(fixture_db, sizeof(fixture_db), "%s/progress.db", fixture_dir);
+	return 0;
 }
 
 static inline int fixture_dir_teardown(void **state)

@@ -32,7 +32,6 @@ static const char NOW_ISO[] = "2026-11-29T08:00:00Z";
 
 static catalog *g_cat;
 static sched g_sched;
-static char g_dir[64], g_db[128];
 
 static int setup_group(void **state)
 {
@@ -57,21 +56,6 @@ static int teardown_group(void **state)
 	return 0;
 }
 
-static int setup_dir(void **state)
-{
-	(void)state;
-	if (fixture_tmp_make(g_dir, sizeof(g_dir), "bp-flag") < 0)
-		return -1;
-	snprintf(g_db, sizeof(g_db), "%s/progress.db", g_dir);
-	return 0;
-}
-
-static int teardown_dir(void **state)
-{
-	(void)state;
-	return fixture_tmp_remove(g_dir);
-}
-
 static const bp_item *item(const char *id)
 {
 	const bp_item *it = catalog_find(g_cat, id);
@@ -86,7 +70,7 @@ static store *open_store(void)
 	store *st = NULL;
 	bp_error e;
 
-	if (store_open(g_db, 0, &st, &e) < 0)
+	if (store_open(fixture_db, 0, &st, &e) < 0)
 		fail_msg("store_open: %s", e.msg);
 	return st;
 }
@@ -446,8 +430,8 @@ static void test_intervals_shown_are_recorded(void **state)
 				         kinds[k].what, g, (long long)due[g], (long long)c.due);
 			session_free(s);
 			store_close(st);
-			assert_int_equal(fixture_tmp_remove(g_dir), 0);
-			assert_int_equal(setup_dir(NULL), 0);
+			assert_int_equal(fixture_tmp_remove(fixture_dir), 0);
+			assert_int_equal(fixture_dir_setup(NULL), 0);
 		}
 	}
 }
@@ -472,7 +456,7 @@ static void test_cram_shows_no_intervals(void **state)
 
 int main(void)
 {
-#define D(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
+#define D(f) cmocka_unit_test_setup_teardown(f, fixture_dir_setup, fixture_dir_teardown)
 	const struct CMUnitTest tests[] = {
 	    D(test_suspend_then_undo_restores_the_card_exactly),
 	    D(test_undo_goes_newest_first),

@@ -31,7 +31,6 @@ static const char NOW_ISO[] = "2026-11-29T08:00:00Z";
 static catalog *g_cat;
 static fsrs_params g_params;
 static sched g_sched;
-static char g_dir[64], g_db[128];
 
 static int setup_group(void **state)
 {
@@ -54,25 +53,6 @@ static int teardown_group(void **state)
 	catalog_free(g_cat);
 	unsetenv("BACKPREP_NOW");
 	return 0;
-}
-
-static int setup_dir(void **state)
-{
-	(void)state;
-	snprintf(g_dir, sizeof(g_dir), "/tmp/bp-mock-XXXXXX");
-	if (!mkdtemp(g_dir))
-		return -1;
-	snprintf(g_db, sizeof(g_db), "%s/progress.db", g_dir);
-	return 0;
-}
-
-static int teardown_dir(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", g_dir);
-	return system(cmd) == 0 ? 0 : -1;
 }
 
 /* Fixture histories: rounds with their scores on up to three dimensions. */
@@ -401,7 +381,7 @@ static store *open_store(void)
 	store *st;
 	bp_error e;
 
-	assert_int_equal(store_open(g_db, 0, &st, &e), 0);
+	assert_int_equal(store_open(fixture_db, 0, &st, &e), 0);
 	return st;
 }
 
@@ -586,7 +566,7 @@ static void test_round_left_resumed_and_discarded(void **state)
 
 int main(void)
 {
-#define D(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
+#define D(f) cmocka_unit_test_setup_teardown(f, fixture_dir_setup, fixture_dir_teardown)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_no_rounds_is_not_ready),
 		cmocka_unit_test(test_two_good_rounds_are_not_enough),

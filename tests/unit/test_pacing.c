@@ -428,7 +428,7 @@ static void test_guide_questions_first(void **state)
 /* The plan starts on the first answer, however it was recorded. */
 static void test_plan_starts_on_the_first_answer(void **state)
 {
-	char content[128], db[128], conf[128];
+	char content[128], conf[128];
 	const char *root = getenv("BACKPREP_FIXTURES");
 	char cmd[512];
 	app_opts o = { 0 };
@@ -441,13 +441,12 @@ static void test_plan_starts_on_the_first_answer(void **state)
 
 	(void)state;
 	snprintf(content, sizeof(content), "%s/content", fixture_dir);
-	snprintf(db, sizeof(db), "%s/progress.db", fixture_dir);
 	snprintf(conf, sizeof(conf), "%s/config", fixture_dir);
 	snprintf(cmd, sizeof(cmd), "mkdir -p %s %s && cp %s/packs/good.yaml %s/", content, conf,
 		 root && *root ? root : "tests/fixtures", content);
 	assert_int_equal(system(cmd), 0);
 	setenv("XDG_CONFIG_HOME", conf, 1);
-	o.db = db;
+	o.db = fixture_db;
 	o.content[o.n_content++] = content;
 	assert_int_equal(app_open(&app, &o, &e), 0);
 	/* an answer recorded a week ago without the interface (as an import does) */

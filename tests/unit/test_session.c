@@ -38,7 +38,6 @@ static const char NOW_ISO[] = "2026-11-29T08:00:00Z";
 static catalog *g_cat;
 static fsrs_params g_params;
 static sched g_sched;
-static char g_dir[64], g_db[128];
 
 static int setup_group(void **state)
 {
@@ -59,22 +58,6 @@ static int teardown_group(void **state)
 	catalog_free(g_cat);
 	unsetenv("BACKPREP_NOW");
 	return 0;
-}
-
-/* Tests that write get a fresh directory with the progress file path in g_db. */
-static int setup_dir(void **state)
-{
-	(void)state;
-	if (fixture_tmp_make(g_dir, sizeof(g_dir), "bp-session") < 0)
-		return -1;
-	snprintf(g_db, sizeof(g_db), "%s/progress.db", g_dir);
-	return 0;
-}
-
-static int teardown_dir(void **state)
-{
-	(void)state;
-	return fixture_tmp_remove(g_dir);
 }
 
 static const bp_item *item(const char *id)
@@ -608,7 +591,7 @@ static int reviews(review_row *out, int max)
 	sqlite3_stmt *st;
 	int n = 0;
 
-	assert_int_equal(sqlite3_open_v2(g_db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_open_v2(fixture_db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db,
 					    "SELECT item, rev, at, grade, covered, points, hints, "
 					    "source FROM review ORDER BY id",
@@ -637,7 +620,7 @@ static store *open_store(unsigned flags)
 	store *st = NULL;
 	bp_error e;
 
-	if (store_open(g_db, flags, &st, &e) < 0)
+	if (store_open(fixture_db, flags, &st, &e) < 0)
 		fail_msg("store_open: %s", e.msg);
 	return st;
 }
@@ -853,7 +836,7 @@ static void test_grade_retried_after_a_busy_database(void **state)
 
 	(void)state;
 	/* Someone else (sqlite3 in a shell, say) holds the write lock for a while. */
-	assert_int_equal(sqlite3_open(g_db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(fixture_db, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
 	t0 = clock_mono_ms();
 	bp_error_clear(&e);
@@ -913,7 +896,7 @@ static void test_empty_queue_is_done(void **state)
 
 int main(void)
 {
-#define D(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
+#define D(f) cmocka_unit_test_setup_teardown(f, fixture_dir_setup, fixture_dir_teardown)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_due_reviews_first_most_at_risk_first),
 		cmocka_unit_test(test_new_items_by_week_then_level),

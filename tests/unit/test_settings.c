@@ -28,13 +28,12 @@ static char conf_dir[128];
 static void open_app(bp_app *app, const char *config)
 {
 	const char *root = getenv("BACKPREP_FIXTURES");
-	static char content[600], db[128];
+	static char content[600];
 	app_opts o = {0};
 	bp_error e;
 
 	snprintf(content, sizeof(content), "%s/../../content",
 	         root && *root ? root : "tests/fixtures");
-	snprintf(db, sizeof(db), "%s/progress.db", fixture_dir);
 	snprintf(conf_dir, sizeof(conf_dir), "%s/config", fixture_dir);
 	setenv("XDG_CONFIG_HOME", conf_dir, 1);
 	if (config) {
@@ -48,7 +47,7 @@ static void open_app(bp_app *app, const char *config)
 		fputs(config, f);
 		fclose(f);
 	}
-	o.db = db;
+	o.db = fixture_db;
 	o.content[o.n_content++] = content;
 	if (app_open(app, &o, &e) < 0)
 		fail_msg("app_open: %s", e.msg);

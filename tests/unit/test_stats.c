@@ -30,12 +30,10 @@ static void set_tz(const char *tz)
 
 static store *open_db(void)
 {
-	char path[128];
 	store *st;
 	bp_error e;
 
-	snprintf(path, sizeof(path), "%s/progress.db", fixture_dir);
-	assert_int_equal(store_open(path, 0, &st, &e), 0);
+	assert_int_equal(store_open(fixture_db, 0, &st, &e), 0);
 	return st;
 }
 
